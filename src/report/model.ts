@@ -1,0 +1,64 @@
+/** The result data of a run: produced by the engine, written by the report writers. */
+
+export type RepoStatus =
+  // sync
+  | 'created'
+  | 'updated'
+  | 'up-to-date'
+  | 'diverged'
+  | 'failed'
+  | 'skipped'
+  | 'orphaned'
+  // preview plan
+  | 'create'
+  | 'update'
+  // check
+  | 'in-sync'
+  | 'behind'
+  | 'missing'
+  | 'empty'
+  | 'unavailable'
+  // remove / install-hooks
+  | 'unprotected'
+  | 'hook-created'
+  | 'hook-updated'
+  | 'hook-unchanged';
+
+export type RefActionKind = 'create' | 'update' | 'force-update' | 'delete' | 'diverged';
+
+export interface RefAction {
+  /** Full ref name: refs/heads/x or refs/tags/y. */
+  ref: string;
+  kind: RefActionKind;
+  /** Value on the target before (undefined when absent). */
+  from?: string;
+  /** Value to write (undefined for delete / diverged). */
+  to?: string;
+  /** Set when the action was attempted and failed (e.g. lease rejected). */
+  error?: string;
+}
+
+export interface RepoResult {
+  /** Source path under the owner namespace. */
+  name: string;
+  /** Target repository name/path. */
+  target?: string;
+  status: RepoStatus;
+  /** Why skipped / failed / unavailable / diverged. */
+  reason?: string;
+  refs: RefAction[];
+  durationMs: number;
+}
+
+export interface RunReport {
+  version: 1;
+  mode: string;
+  source: { type: string; url: string; owner: string };
+  target: { type: string; url: string; owner: string };
+  startedAt: string;
+  durationMs: number;
+  counts: Record<string, number>;
+  repos: RepoResult[];
+  /** Set when the whole run failed before acting (e.g. listing error). */
+  error?: string;
+}

@@ -1,0 +1,105 @@
+import type { HostType, Visibility } from '../hosts/host.js';
+
+/** Every input of the product contract (SPEC "Inputs"), by its one name. */
+export const INPUTS = {
+  sourceType: 'source-type',
+  targetType: 'target-type',
+  sourceUrl: 'source-url',
+  targetUrl: 'target-url',
+  sourceApiUrl: 'source-api-url',
+  targetApiUrl: 'target-api-url',
+  sourceOwner: 'source-owner',
+  targetOwner: 'target-owner',
+  sourceToken: 'source-token',
+  targetToken: 'target-token',
+  sourceUsername: 'source-username',
+  targetUsername: 'target-username',
+  targetProject: 'target-project',
+  filter: 'filter',
+  exclude: 'exclude',
+  includeForks: 'include-forks',
+  includeArchived: 'include-archived',
+  createMissing: 'create-missing',
+  mode: 'mode',
+  repositories: 'repositories',
+  prune: 'prune',
+  protect: 'protect',
+  onDivergence: 'on-divergence',
+  lfs: 'lfs',
+  visibility: 'visibility',
+  concurrency: 'concurrency',
+  shard: 'shard',
+  cacheDir: 'cache-dir',
+  hookUrl: 'hook-url',
+  hookSecret: 'hook-secret',
+  reportFile: 'report-file',
+  junitFile: 'junit-file',
+} as const;
+
+export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
+
+export const MODES = ['sync', 'preview', 'check', 'remove', 'install-hooks'] as const;
+export type Mode = (typeof MODES)[number];
+
+export type VisibilitySetting = Visibility | 'source';
+export type OnDivergence = 'fail' | 'overwrite';
+
+/** One side of the mirror: where to list or where to write. */
+export interface EndpointSettings {
+  type: HostType;
+  /** Server base URL, no trailing slash (https://github.com, https://gitlab.example.com, …). */
+  url: string;
+  /** API base URL, derived from `url` per SPEC "Hosts" unless overridden; no trailing slash. */
+  apiUrl: string;
+  /** Namespace: organization, group path, workspace, project key or `~user`. */
+  owner: string;
+  token?: string;
+  username?: string;
+}
+
+export interface TargetSettings extends EndpointSettings {
+  /** Bitbucket Cloud project key for created repositories. */
+  project?: string;
+}
+
+export interface Shard {
+  /** 1-based */
+  index: number;
+  count: number;
+}
+
+/** The validated settings of one run. Only `src/settings/` reads inputs or the environment to build this. */
+export interface Settings {
+  source: EndpointSettings;
+  target: TargetSettings;
+  /** Must match the whole repository name. */
+  filter: RegExp;
+  /** Names matching it are skipped. */
+  exclude?: RegExp;
+  includeForks: boolean;
+  includeArchived: boolean;
+  createMissing: boolean;
+  mode: Mode;
+  /** Only these names this run (still filtered and looked up in the listing). */
+  repositories?: string[];
+  prune: boolean;
+  protect: boolean;
+  onDivergence: OnDivergence;
+  lfs: boolean;
+  visibility: VisibilitySetting;
+  concurrency: number;
+  shard?: Shard;
+  cacheDir: string;
+  hookUrl?: string;
+  hookSecret?: string;
+  reportFile: string;
+  junitFile?: string;
+}
+
+/** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */
+export class SettingsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
