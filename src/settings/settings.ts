@@ -49,7 +49,12 @@ export interface EndpointSettings {
   type: HostType;
   /** Server base URL, no trailing slash (https://github.com, https://gitlab.example.com, …). */
   url: string;
-  /** API base URL, derived from `url` per SPEC "Hosts" unless overridden; no trailing slash. */
+  /**
+   * API base URL, derived from `url` per SPEC "Hosts" unless overridden; no trailing slash. github:
+   * https://api.github.com or `<url>/api/v3`; gitlab: `<url>/api/v4`; bitbucket-cloud: https://api.bitbucket.org/2.0 or
+   * `<url>/2.0`; bitbucket-server: `<url>/rest/api/1.0` (branch permissions: `<url>/rest/branch-permissions/2.0`,
+   * built from `url`). See `deriveApiUrl` in urls.ts.
+   */
   apiUrl: string;
   /** Namespace: organization, group path, workspace, project key or `~user`. */
   owner: string;

@@ -1,0 +1,44 @@
+import { writeFileAtomic } from './atomic-write.js';
+import type { RunReport } from './model.js';
+
+/**
+ * The JSON report (`report-file`, default `org-mirror-report.json`), version 1:
+ *
+ * ```
+ * {
+ *   "version": 1,
+ *   "mode": "sync" | "preview" | "check" | "remove" | "install-hooks",
+ *   "source": { "type": "github", "url": "https://github.com", "owner": "acme" },
+ *   "target": { "type": "gitlab", "url": "https://gitlab.example.com", "owner": "mirrors/acme" },
+ *   "startedAt": "2025-01-31T12:00:00.000Z",      // ISO-8601
+ *   "durationMs": 62000,
+ *   "counts": { "updated": 12, "up-to-date": 320 }, // repositories per status, only statuses that occur
+ *   "repos": [
+ *     {
+ *       "name": "api",                   // source repository path under the owner
+ *       "target": "api",                 // target repository path, when known
+ *       "status": "updated",             // see RepoStatus in model.ts
+ *       "reason": "…",                   // why skipped / failed / unavailable / diverged, when so
+ *       "refs": [                        // ref actions (planned in preview/check, done in sync)
+ *         { "ref": "refs/heads/main", "kind": "update", "from": "<sha>", "to": "<sha>", "error": "…" }
+ *       ],                               // kind: create | update | force-update | delete | diverged
+ *       "durationMs": 1200
+ *     }
+ *   ],
+ *   "error": "…"                         // only when the whole run failed before acting (e.g. listing error)
+ * }
+ * ```
+ * Optional fields are absent rather than null. No token ever appears: every string passes through `redact`.
+ */
+export function renderJsonReport(report: RunReport, redact: (text: string) => string = (text) => text): string {
+  return `${JSON.stringify(report, (_key, value: unknown) => (typeof value === 'string' ? redact(value) : value), 2)}\n`;
+}
+
+/** Write the JSON report atomically (a reader never sees half a report). */
+export async function writeJsonReport(
+  report: RunReport,
+  file: string,
+  redact?: (text: string) => string,
+): Promise<void> {
+  await writeFileAtomic(file, renderJsonReport(report, redact));
+}

@@ -1,0 +1,13 @@
+import type { Settings } from './settings.js';
+
+/**
+ * Every secret value in the settings, for the runtime to mask (it also masks their base64 forms): both tokens, the hook
+ * secret, and the query values of `hook-url` (GitLab pipeline-trigger URLs carry `?token=…`).
+ */
+export function secretsOf(settings: Settings): string[] {
+  const secrets = [settings.source.token, settings.target.token, settings.hookSecret];
+  if (settings.hookUrl) {
+    for (const value of new URL(settings.hookUrl).searchParams.values()) secrets.push(value);
+  }
+  return [...new Set(secrets.filter((secret): secret is string => !!secret))];
+}
