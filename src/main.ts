@@ -1,4 +1,90 @@
-/** run(): settings → engine → report. The only place that sets the exit code. (Being built.) */
-export async function run(): Promise<void> {
-  process.exitCode = 0;
+/**
+ * run(): settings → engine → report. The only place that sets the exit code.
+ * 0 all good; 1 a repo failed or diverged (with on-divergence fail) or the run failed; 2 bad configuration.
+ */
+import { describeEventHint, readEventHint } from './events/event-hint.js';
+import { createHost } from './hosts/index.js';
+import { runMirror } from './mirror/engine.js';
+import type { RunReport } from './report/model.js';
+import { exitCodeOf, publishReport, summaryFileFor } from './report/index.js';
+import { detectRuntime, type MirrorRuntime } from './runtime/index.js';
+import { CliInfoRequested, readSettings, secretsOf, SettingsError, type Settings } from './settings/index.js';
+
+export interface RunOptions {
+  argv?: string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function run(options: RunOptions = {}): Promise<number> {
+  const argv = options.argv ?? process.argv.slice(2);
+  const env = options.env ?? process.env;
+  const exitCode = await runOnce(argv, env);
+  process.exitCode = exitCode;
+  return exitCode;
+}
+
+async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let settings: Settings;
+  try {
+    settings = readSettings({ argv, env });
+  } catch (error) {
+    if (error instanceof CliInfoRequested) {
+      process.stdout.write(error.text.endsWith('\n') ? error.text : `${error.text}\n`);
+      return 0;
+    }
+    if (error instanceof SettingsError) {
+      detectRuntime(env).error(error.message);
+      return 2;
+    }
+    detectRuntime(env).error(`Unexpected error while reading the settings: ${describe(error)}`);
+    return 2;
+  }
+
+  const runtime = detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
+  for (const secret of secretsOf(settings)) runtime.setSecret(secret);
+
+  const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
+  runtime.info(describeEventHint(hint));
+
+  let report: RunReport;
+  try {
+    const source = createHost(settings.source, 'source', runtime);
+    const target = createHost(settings.target, 'target', runtime);
+    for (const header of [source.gitAuthHeader(), target.gitAuthHeader()]) if (header) runtime.setSecret(header);
+    report = await runMirror(settings, { source, target, runtime, hint });
+  } catch (error) {
+    // One top-level catch turns anything thrown into a clear message (not only Error instances).
+    report = failedRun(settings, error);
+    runtime.error(report.error ?? 'The run failed.');
+  }
+  return finish(report, settings, runtime);
+}
+
+async function finish(report: RunReport, settings: Settings, runtime: MirrorRuntime): Promise<number> {
+  try {
+    const published = await publishReport(report, settings, runtime);
+    return exitCodeOf(published, settings);
+  } catch (error) {
+    runtime.error(`Could not write the report: ${describe(error)}`);
+    return 1;
+  }
+}
+
+function failedRun(settings: Settings, error: unknown): RunReport {
+  return {
+    version: 1,
+    mode: settings.mode,
+    source: { type: settings.source.type, url: settings.source.url, owner: settings.source.owner },
+    target: { type: settings.target.type, url: settings.target.url, owner: settings.target.owner },
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    counts: {},
+    repos: [],
+    error: describe(error),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
 }

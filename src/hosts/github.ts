@@ -1,0 +1,538 @@
+import { getOctokit } from '@actions/github';
+import { GitHub } from '@actions/github/lib/utils';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import type { OctokitOptions } from '@octokit/core/types';
+
+import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
+import type { Runtime } from '../runtime/runtime.js';
+import {
+  HostError,
+  ListingError,
+  type CreateRepoRequest,
+  type Host,
+  type HookRequest,
+  type HookResult,
+  type RepoInfo,
+  type Visibility,
+} from './host.js';
+import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
+
+export type HostRole = 'source' | 'target';
+
+/** Name of the rulesets org-mirror owns on each target repository: one per ref kind (a ruleset has one target). */
+export const RULESET_NAMES = { branch: 'org-mirror', tag: 'org-mirror tags' } as const;
+type RulesetTarget = keyof typeof RULESET_NAMES;
+
+/** What makes a ref read-only: nobody may create, move, force-move or delete it, except the bypass actors. */
+const PROTECTING_RULES = ['creation', 'update', 'deletion', 'non_fast_forward'] as const;
+
+/** Longest wait for a rate limit before giving up (bounded waits, SPEC "Security and safety"). */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 300;
+const MAX_RATE_LIMIT_RETRIES = 3;
+
+/** The fields of GitHub's repository object (full or minimal) that the mirror reads. */
+interface GitHubRepo {
+  id: number | bigint;
+  name: string;
+  full_name?: string;
+  clone_url?: string;
+  html_url: string;
+  default_branch?: string;
+  description?: string | null;
+  visibility?: string;
+  private: boolean;
+  fork: boolean;
+  archived?: boolean;
+  pushed_at?: string | null;
+  owner?: { login: string } | null;
+}
+
+interface BypassActor {
+  actor_id?: number | null;
+  actor_type: 'Integration' | 'OrganizationAdmin' | 'RepositoryRole' | 'Team' | 'DeployKey' | 'User';
+  bypass_mode?: 'always' | 'pull_request' | 'exempt';
+}
+
+interface Ruleset {
+  id: number;
+  name: string;
+  target?: string;
+  enforcement: string;
+  bypass_actors?: BypassActor[];
+  conditions?: { ref_name?: { include?: string[]; exclude?: string[] } } | null;
+  rules?: { type: string }[];
+}
+
+interface GitHubHook {
+  id: number;
+  events?: string[];
+  active?: boolean;
+  config: { url?: string; content_type?: string };
+}
+
+interface Identity {
+  login: string;
+  id: number;
+}
+
+export interface GitHubHostOptions {
+  /** Milliseconds per second of a computed or requested retry wait (tests shorten it; default 1000). */
+  retryAfterBaseValue?: number;
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+export function toVisibility(repo: Pick<GitHubRepo, 'visibility' | 'private'>): Visibility {
+  if (repo.visibility === 'public' || repo.visibility === 'internal' || repo.visibility === 'private') {
+    return repo.visibility;
+  }
+  return repo.private ? 'private' : 'public';
+}
+
+/** Remove any userinfo a clone URL might carry: credentials never travel in URLs. */
+export function withoutUserInfo(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}
+
+export function toRepoInfo(repo: GitHubRepo): RepoInfo {
+  if (
+    (typeof repo.id !== 'number' && typeof repo.id !== 'bigint') ||
+    typeof repo.name !== 'string' ||
+    !repo.clone_url ||
+    !repo.html_url
+  ) {
+    throw new Error(`malformed repository entry ${JSON.stringify(repo.name ?? repo.id ?? null)}`);
+  }
+  return {
+    id: String(repo.id),
+    name: repo.name,
+    path: repo.name,
+    cloneUrl: withoutUserInfo(repo.clone_url),
+    webUrl: repo.html_url,
+    defaultBranch: repo.default_branch || undefined,
+    description: repo.description ?? undefined,
+    visibility: toVisibility(repo),
+    fork: repo.fork,
+    archived: repo.archived ?? false,
+    // `size === 0` is not a reliable "empty" (it is updated lazily), so `empty` stays unknown.
+    // `pushed_at` is documented as updated on every push: https://docs.github.com/en/rest/repos/repos
+    pushedAt: repo.pushed_at ?? undefined,
+  };
+}
+
+export class GitHubHost implements Host {
+  readonly type = 'github' as const;
+  readonly owner: string;
+  readonly protectionStrategy = 'exempt' as const;
+  private readonly octokit: ReturnType<typeof getOctokit>;
+  private readonly token: string | undefined;
+  private ownerKind?: Promise<'Organization' | 'User'>;
+  private identity?: Promise<Identity | undefined>;
+
+  constructor(
+    endpoint: EndpointSettings | TargetSettings,
+    readonly role: HostRole,
+    private readonly runtime?: Runtime,
+    options: GitHubHostOptions = {},
+  ) {
+    this.owner = endpoint.owner;
+    this.token = endpoint.token || undefined;
+    useProxyFromEnvironment();
+    const octokitOptions: OctokitOptions = {
+      baseUrl: endpoint.apiUrl,
+      // Proxy-aware fetch (proxy.ts) for GHES and github.com alike: @actions/github's default fetch picks its proxy
+      // for GITHUB_API_URL, not for this host.
+      request: { fetch: proxyFetch },
+      // 5xx and connection failures: plugin-retry (3 retries, growing waits). 429 belongs to the throttling plugin,
+      // which honours Retry-After; plugin-retry would otherwise retry it again on its own schedule.
+      retry: {
+        retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+      },
+      throttle: {
+        retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+        // Primary and secondary rate limits: wait as GitHub says (Retry-After / x-ratelimit-reset), a few times, but
+        // never longer than MAX_RATE_LIMIT_WAIT_SECONDS. https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+        onRateLimit: (retryAfter, request, _octokit, retryCount) =>
+          this.shouldWait('rate limit', retryAfter, retryCount, `${request.method} ${request.url}`),
+        onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) =>
+          this.shouldWait('secondary rate limit', retryAfter, retryCount, `${request.method} ${request.url}`),
+      },
+    };
+    // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
+    this.octokit = this.token
+      ? getOctokit(this.token, octokitOptions, retry, throttling)
+      : new (GitHub.plugin(retry, throttling))(octokitOptions);
+  }
+
+  gitAuthHeader(): string | undefined {
+    // As actions/checkout does: https://github.com/actions/checkout/blob/main/src/git-auth-helper.ts
+    if (!this.token) return undefined;
+    return `Authorization: Basic ${Buffer.from(`x-access-token:${this.token}`).toString('base64')}`;
+  }
+
+  private shouldWait(kind: string, retryAfter: number, retryCount: number, what: string): boolean {
+    if (retryCount >= MAX_RATE_LIMIT_RETRIES || retryAfter > MAX_RATE_LIMIT_WAIT_SECONDS) {
+      this.runtime?.warning(`github ${this.role}: ${kind} on ${what}; not waiting ${retryAfter} s again.`);
+      return false;
+    }
+    this.runtime?.info(`github ${this.role}: ${kind} on ${what}; retrying in ${retryAfter} s.`);
+    return true;
+  }
+
+  /** A short, token-free error: host, role, operation, repository and status; never the response body. */
+  private fail(operation: string, repo: string | undefined, error: unknown, listing = false): HostError {
+    if (error instanceof HostError) return error;
+    const status = statusOf(error);
+    const where = repo ? ` ${this.owner}/${repo}` : ` ${this.owner}`;
+    const reason = status ? `HTTP ${status}` : this.redact(error instanceof Error ? error.message : String(error));
+    const message = `github ${this.role}: ${operation}${where} failed: ${reason}`;
+    return listing ? new ListingError(message, status) : new HostError(message, status);
+  }
+
+  private redact(text: string): string {
+    const short = text.slice(0, 200);
+    return this.token ? short.split(this.token).join('***') : short;
+  }
+
+  private kind(): Promise<'Organization' | 'User'> {
+    this.ownerKind ??= this.octokit
+      .request('GET /users/{username}', { username: this.owner })
+      .then(({ data }) => (data.type === 'Organization' ? 'Organization' : 'User'));
+    return this.ownerKind;
+  }
+
+  /** Who the token belongs to; undefined for GitHub App installation tokens and anonymous access. */
+  private whoAmI(): Promise<Identity | undefined> {
+    this.identity ??= this.token
+      ? this.octokit.request('GET /user').then(
+          ({ data }): Identity => ({ login: data.login, id: Number(data.id) }),
+          (error: unknown) => {
+            // 403 "Resource not accessible by integration": an installation token has no user.
+            if (statusOf(error) === 401 || statusOf(error) === 403) return undefined;
+            throw error;
+          },
+        )
+      : Promise.resolve(undefined);
+    return this.identity;
+  }
+
+  private async ownerIsTokenUser(): Promise<boolean> {
+    const me = await this.whoAmI();
+    return me !== undefined && me.login.toLowerCase() === this.owner.toLowerCase();
+  }
+
+  /**
+   * `octokit.paginate` follows `Link: rel="next"` until there is none; a server whose next link points back to a page
+   * already read would keep it going forever, so a repeated page URL stops the listing as untrustworthy.
+   */
+  private async paginateOnce<T>(pages: AsyncIterable<{ url: string; data: T[] }>): Promise<T[]> {
+    const seenPages = new Set<string>();
+    const items: T[] = [];
+    for await (const page of pages) {
+      if (seenPages.has(page.url)) {
+        throw new ListingError(`github ${this.role}: listing repositories of ${this.owner} looped at ${page.url}`);
+      }
+      seenPages.add(page.url);
+      items.push(...page.data);
+    }
+    return items;
+  }
+
+  async listRepos(): Promise<RepoInfo[]> {
+    let repos: GitHubRepo[];
+    const iterator = this.octokit.paginate.iterator;
+    try {
+      if ((await this.kind()) === 'Organization') {
+        repos = await this.paginateOnce(
+          iterator('GET /orgs/{org}/repos', { org: this.owner, type: 'all', per_page: 100 }),
+        );
+      } else if (await this.ownerIsTokenUser()) {
+        // Only the authenticated listing shows the user's private repositories.
+        repos = await this.paginateOnce(iterator('GET /user/repos', { affiliation: 'owner', per_page: 100 }));
+      } else {
+        repos = await this.paginateOnce(
+          iterator('GET /users/{username}/repos', { username: this.owner, type: 'owner', per_page: 100 }),
+        );
+      }
+    } catch (error) {
+      throw this.fail('listing repositories of', undefined, error, true);
+    }
+    const seen = new Set<string>();
+    const result: RepoInfo[] = [];
+    for (const repo of repos) {
+      let info: RepoInfo;
+      try {
+        info = toRepoInfo(repo);
+      } catch (error) {
+        throw this.fail('listing repositories of', undefined, error, true);
+      }
+      // A repeated id means the pages overlapped or looped: the listing cannot be trusted.
+      if (seen.has(info.id)) {
+        throw new ListingError(
+          `github ${this.role}: listing repositories of ${this.owner} returned ${info.name} twice`,
+        );
+      }
+      seen.add(info.id);
+      result.push(info);
+    }
+    return result;
+  }
+
+  async getRepo(path: string): Promise<RepoInfo | undefined> {
+    try {
+      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}', { owner: this.owner, repo: path });
+      // GitHub follows renames (301): a repository answering under another name is not the one asked for.
+      if (
+        data.name.toLowerCase() !== path.toLowerCase() ||
+        data.owner.login.toLowerCase() !== this.owner.toLowerCase()
+      ) {
+        return undefined;
+      }
+      return toRepoInfo(data);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw this.fail('reading', path, error);
+    }
+  }
+
+  async createRepo(request: CreateRepoRequest): Promise<RepoInfo> {
+    // A mirror is read-only code: no issues, projects or wiki that would collect content the mirror cannot keep, and
+    // no auto_init (the first push brings the history).
+    const common = {
+      name: request.name,
+      description: request.description,
+      has_issues: false,
+      has_projects: false,
+      has_wiki: false,
+      auto_init: false,
+    };
+    try {
+      if ((await this.kind()) === 'Organization') {
+        if (request.visibility === 'internal') {
+          // The documented org endpoint takes `public` or `private` only; internal needs an enterprise-owned org.
+          this.runtime?.warning(
+            `github ${this.role}: ${request.name}: creating as private (internal is not available).`,
+          );
+        }
+        const { data } = await this.octokit.request('POST /orgs/{org}/repos', {
+          org: this.owner,
+          ...common,
+          visibility: request.visibility === 'public' ? 'public' : 'private',
+        });
+        return toRepoInfo(data);
+      }
+      if (!(await this.ownerIsTokenUser())) {
+        throw new HostError(
+          `github ${this.role}: cannot create ${this.owner}/${request.name}: the token does not belong to user ${this.owner}`,
+        );
+      }
+      // A personal account has no `internal`: anything not public is private.
+      const { data } = await this.octokit.request('POST /user/repos', {
+        ...common,
+        private: request.visibility !== 'public',
+      });
+      return toRepoInfo(data);
+    } catch (error) {
+      throw this.fail('creating', request.name, error);
+    }
+  }
+
+  /**
+   * Who may still write under the rulesets. The mirror's own identity, as precisely as GitHub lets us name it:
+   * - a personal access token: its user (`User` actor), so that not even other admins bypass;
+   * - a GitHub App installation token (no user behind it, and its app id is only readable with the app's JWT):
+   *   the repository `admin` role (`RepositoryRole`, actor_id 5 as documented), which the installation holds when it
+   *   has the Administration permission it needs to manage rulesets anyway.
+   * https://docs.github.com/en/rest/repos/rules#create-a-repository-ruleset
+   */
+  private async bypassActors(): Promise<BypassActor[]> {
+    const me = await this.whoAmI();
+    if (me) return [{ actor_type: 'User', actor_id: me.id, bypass_mode: 'always' }];
+    return [{ actor_type: 'RepositoryRole', actor_id: 5, bypass_mode: 'always' }];
+  }
+
+  private desiredRuleset(target: RulesetTarget, bypassActors: BypassActor[]) {
+    return {
+      name: RULESET_NAMES[target],
+      target,
+      enforcement: 'active' as const,
+      bypass_actors: bypassActors,
+      conditions: { ref_name: { include: ['~ALL'], exclude: [] as string[] } },
+      rules: PROTECTING_RULES.map((type) => ({ type })),
+    };
+  }
+
+  private async ownRulesets(repo: RepoInfo): Promise<Map<RulesetTarget, Ruleset>> {
+    const all: Ruleset[] = await this.octokit.paginate('GET /repos/{owner}/{repo}/rulesets', {
+      owner: this.owner,
+      repo: repo.path,
+      includes_parents: false,
+      per_page: 100,
+    });
+    const own = new Map<RulesetTarget, Ruleset>();
+    for (const target of ['branch', 'tag'] as const) {
+      const summary = all.find((r) => r.name === RULESET_NAMES[target]);
+      if (!summary) continue;
+      // The list answers summaries; rules, conditions and bypass actors come with the ruleset itself.
+      const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+        owner: this.owner,
+        repo: repo.path,
+        ruleset_id: summary.id,
+      });
+      own.set(target, data as Ruleset);
+    }
+    return own;
+  }
+
+  async protect(repo: RepoInfo): Promise<boolean> {
+    try {
+      const bypassActors = await this.bypassActors();
+      const existing = await this.ownRulesets(repo);
+      let wrote = false;
+      for (const target of ['branch', 'tag'] as const) {
+        const desired = this.desiredRuleset(target, bypassActors);
+        const current = existing.get(target);
+        if (current && rulesetMatches(current, desired)) continue;
+        if (current) {
+          await this.octokit.request('PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+            owner: this.owner,
+            repo: repo.path,
+            ruleset_id: current.id,
+            ...desired,
+          });
+        } else {
+          await this.octokit.request('POST /repos/{owner}/{repo}/rulesets', {
+            owner: this.owner,
+            repo: repo.path,
+            ...desired,
+          });
+        }
+        wrote = true;
+      }
+      return wrote;
+    } catch (error) {
+      throw this.fail('protecting', repo.path, error);
+    }
+  }
+
+  async unprotect(repo: RepoInfo): Promise<boolean> {
+    try {
+      const existing = await this.ownRulesets(repo);
+      for (const ruleset of existing.values()) {
+        await this.octokit.request('DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}', {
+          owner: this.owner,
+          repo: repo.path,
+          ruleset_id: ruleset.id,
+        });
+      }
+      return existing.size > 0;
+    } catch (error) {
+      throw this.fail('unprotecting', repo.path, error);
+    }
+  }
+
+  async setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean> {
+    try {
+      const current = repo.defaultBranch ?? (await this.getRepo(repo.path))?.defaultBranch;
+      if (current === branch) return false;
+      await this.octokit.request('PATCH /repos/{owner}/{repo}', {
+        owner: this.owner,
+        repo: repo.path,
+        default_branch: branch,
+      });
+      return true;
+    } catch (error) {
+      throw this.fail('setting the default branch of', repo.path, error);
+    }
+  }
+
+  async supportsNamespaceHook(): Promise<boolean> {
+    try {
+      if ((await this.kind()) !== 'Organization') return false;
+      await this.octokit.request('GET /orgs/{org}/hooks', { org: this.owner, per_page: 1 });
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 403 || status === 404) return false;
+      throw this.fail('reading the hooks of', undefined, error);
+    }
+  }
+
+  async installHook(repo: RepoInfo | undefined, hook: HookRequest): Promise<HookResult> {
+    const config = { url: hook.url, content_type: 'json', secret: hook.secret, insecure_ssl: '0' };
+    const body = { config, events: ['push'], active: true };
+    try {
+      const hooks: GitHubHook[] = repo
+        ? await this.octokit.paginate('GET /repos/{owner}/{repo}/hooks', {
+            owner: this.owner,
+            repo: repo.path,
+            per_page: 100,
+          })
+        : await this.octokit.paginate('GET /orgs/{org}/hooks', { org: this.owner, per_page: 100 });
+      const existing = hooks.find((h) => h.config.url === hook.url);
+      if (!existing) {
+        if (repo) {
+          await this.octokit.request('POST /repos/{owner}/{repo}/hooks', {
+            owner: this.owner,
+            repo: repo.path,
+            name: 'web',
+            ...body,
+          });
+        } else {
+          await this.octokit.request('POST /orgs/{org}/hooks', { org: this.owner, name: 'web', ...body });
+        }
+        return 'created';
+      }
+      // The secret cannot be read back (GitHub answers "********"), so an existing hook is always rewritten: a
+      // changed `hook-secret` must take effect.
+      if (repo) {
+        await this.octokit.request('PATCH /repos/{owner}/{repo}/hooks/{hook_id}', {
+          owner: this.owner,
+          repo: repo.path,
+          hook_id: existing.id,
+          ...body,
+        });
+      } else {
+        await this.octokit.request('PATCH /orgs/{org}/hooks/{hook_id}', {
+          org: this.owner,
+          hook_id: existing.id,
+          ...body,
+        });
+      }
+      return 'updated';
+    } catch (error) {
+      throw this.fail('installing the push hook on', repo?.path, error);
+    }
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Whether an existing ruleset already enforces what `desired` describes (extra bypass actors do not count as equal). */
+export function rulesetMatches(current: Ruleset, desired: ReturnType<GitHubHost['desiredRuleset']>): boolean {
+  const include = current.conditions?.ref_name?.include ?? [];
+  const exclude = current.conditions?.ref_name?.exclude ?? [];
+  const rules = (current.rules ?? []).map((r) => r.type);
+  const actors = (current.bypass_actors ?? []).map(
+    (a) => `${a.actor_type}:${a.actor_id ?? ''}:${a.bypass_mode ?? 'always'}`,
+  );
+  const wanted = desired.bypass_actors.map((a) => `${a.actor_type}:${a.actor_id ?? ''}:${a.bypass_mode ?? 'always'}`);
+  return (
+    current.target === desired.target &&
+    current.enforcement === desired.enforcement &&
+    sameSet(include, desired.conditions.ref_name.include) &&
+    exclude.length === 0 &&
+    PROTECTING_RULES.every((type) => rules.includes(type)) &&
+    sameSet(actors, wanted)
+  );
+}

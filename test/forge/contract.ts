@@ -1,0 +1,91 @@
+/**
+ * Contract checks against the hosts' official API descriptions (trimmed copies in test/contract, made by
+ * scripts/trim-specs.mjs). Requests are checked strictly: an operation missing from the description means the client
+ * called an endpoint that does not exist. Responses of the fakes are checked against the documented schema of the
+ * status they answer with, so the fakes cannot drift from the real services.
+ *
+ * The checks run in a worker thread (contract-worker.mjs), loaded once per process: openapi-backend's ESM
+ * dependencies cannot be loaded through jest's module system, and the worker keeps the schema compilation off the
+ * forge's event loop.
+ */
+import { Worker } from 'node:worker_threads';
+
+export type ContractHost = 'github' | 'gitlab' | 'bitbucket-server' | 'bitbucket-cloud';
+
+/** A request as the fake received it. `path` is the raw (still percent-encoded) path, with the host's API prefix. */
+export interface ContractRequest {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string | string[] | undefined>;
+  body?: unknown;
+}
+
+export interface RequestCheck {
+  /** The matched operationId, or undefined when no documented operation matches. */
+  operation?: string;
+  /** Human-readable violations; empty when the request is valid. */
+  violations: string[];
+}
+
+type Message =
+  | { kind: 'request'; host: ContractHost; req: ContractRequest }
+  | { kind: 'response'; host: ContractHost; operation: string; status: number; body: unknown };
+
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, (result: RequestCheck) => void>();
+
+function ask(message: Message): Promise<RequestCheck> {
+  if (!worker) {
+    worker = new Worker(new URL('./contract-worker.mjs', import.meta.url));
+    worker.unref();
+    worker.on('message', ({ id, result }: { id: number; result: RequestCheck }) => {
+      pending.get(id)?.(result);
+      pending.delete(id);
+      if (!pending.size) worker?.unref();
+    });
+    worker.on('error', (error) => {
+      for (const resolve of pending.values()) resolve({ violations: [`contract checker crashed: ${error.message}`] });
+      pending.clear();
+      worker = undefined;
+    });
+  }
+  const id = ++nextId;
+  // Keep the process alive while a check is pending; the worker must not hold it open otherwise.
+  worker.ref();
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker!.postMessage({ id, ...message });
+  });
+}
+
+/** JSON round trip: headers objects and bodies must be structured-cloneable. */
+function plain<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
+
+/** Checks one request; `violations` is empty when it matches a documented operation with valid params and body. */
+export function validateRequest(host: ContractHost, req: ContractRequest): Promise<RequestCheck> {
+  return ask({ kind: 'request', host, req: plain(req) });
+}
+
+/**
+ * Checks a fake's answer against the schema documented for `status` (required fields and types). Statuses without a
+ * documented JSON schema (most error answers) are not checked.
+ */
+export async function validateResponse(
+  host: ContractHost,
+  operationId: string,
+  status: number,
+  body: unknown,
+): Promise<string[]> {
+  return (await ask({ kind: 'response', host, operation: operationId, status, body: plain(body) })).violations;
+}
+
+/** Stops the checker thread (optional: it never keeps the process alive by itself). */
+export async function closeContract(): Promise<void> {
+  const current = worker;
+  worker = undefined;
+  await current?.terminate();
+}
