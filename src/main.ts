@@ -51,7 +51,7 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
     const source = createHost(settings.source, 'source', runtime);
     const target = createHost(settings.target, 'target', runtime);
     for (const header of [source.gitAuthHeader(), target.gitAuthHeader()]) if (header) runtime.setSecret(header);
-    report = await runMirror(settings, { source, target, runtime, hint });
+    report = await runMirror(settings, { source, target, runtime, hint, redact: (text) => runtime.redact(text) });
   } catch (error) {
     // One top-level catch turns anything thrown into a clear message (not only Error instances).
     report = failedRun(settings, error);

@@ -6,6 +6,13 @@
  * display name: it is what URLs, clone URLs and push payloads (`full_name`) use, and host.ts defines `name` as
  * "last path segment / slug". `filter`, `exclude` and `repositories` therefore match the slug.
  *
+ * Protection: one `push` branch restriction on `*` that exempts the mirror's own account. Per the branch restrictions
+ * API, `users` exemptions "can only be configured in `push` and `restrict_merges` restrictions"; a `push` restriction
+ * "stops a user pushing to matching branches unless that user is in `users`", so nobody else can push, force-push or
+ * delete a branch, while the mirror can (https://developer.atlassian.com/cloud/bitbucket/rest/api-group-branch-restrictions/).
+ * `force` and `delete` restrictions cannot exempt anyone: they would stop the mirror's own overwrites and prunes, so
+ * `protect` removes match-all ones (the `push` restriction already covers everyone else) and never creates them.
+ *
  * Protection limitation: Bitbucket Cloud branch restrictions apply to branches only; tags cannot be restricted, so on
  * a Bitbucket Cloud target anyone with write access can still push or delete tags (the mirror detects and reports
  * such changes as divergence, and prunes/recreates them on the next run).
@@ -67,8 +74,10 @@ interface CloudHook {
   active?: boolean;
 }
 
-/** Push, force-push (rewrite history) and delete, on every branch, with the mirror's account exempt. */
+/** The match-all restriction kinds that `unprotect` lifts. */
 export const RESTRICTION_KINDS = ['push', 'force', 'delete'] as const;
+/** Kinds that bind every account, the mirror's included (no `users` exemptions): `protect` removes match-all ones. */
+const UNEXEMPTABLE_KINDS: readonly (string | undefined)[] = ['force', 'delete'];
 const MATCH_ALL = '*';
 const HOOK_EVENTS = ['repo:push'];
 const HOOK_DESCRIPTION = 'org-mirror';
@@ -179,19 +188,18 @@ export class BitbucketCloudHost implements Host {
 
   async protect(repo: RepoInfo): Promise<boolean> {
     const me = await this.mirrorAccountOf();
-    const existing = await this.restrictions(repo);
+    const matchAll = (await this.restrictions(repo)).filter(isMatchAll);
     let wrote = false;
-    for (const kind of RESTRICTION_KINDS) {
-      const same = existing.filter((r) => r.kind === kind && isMatchAll(r));
-      if (same.some((r) => (r.users ?? []).some((u) => isSameAccount(u, me)))) continue;
+    const push = matchAll.filter((r) => r.kind === 'push');
+    if (!push.some((r) => (r.users ?? []).some((u) => isSameAccount(u, me)))) {
       const mirrorUser = { type: 'user', uuid: me.uuid };
-      const current = same.find((r) => typeof r.id === 'number');
+      const current = push.find((r) => typeof r.id === 'number');
       if (current) {
-        // A restriction of this kind without the mirror would block its pushes: add the mirror to it.
+        // A push restriction without the mirror would block its pushes: add the mirror to it ("should be done via PUT").
         await this.http.request('PUT', `${this.repoPath(repo.path)}/branch-restrictions/${current.id}`, {
           body: {
             type: 'branchrestriction',
-            kind,
+            kind: 'push',
             branch_match_kind: 'glob',
             pattern: MATCH_ALL,
             users: [...(current.users ?? []).map((u) => ({ type: 'user', uuid: u.uuid })), mirrorUser],
@@ -202,7 +210,7 @@ export class BitbucketCloudHost implements Host {
         await this.http.request('POST', `${this.repoPath(repo.path)}/branch-restrictions`, {
           body: {
             type: 'branchrestriction',
-            kind,
+            kind: 'push',
             branch_match_kind: 'glob',
             pattern: MATCH_ALL,
             users: [mirrorUser],
@@ -210,6 +218,12 @@ export class BitbucketCloudHost implements Host {
           },
         });
       }
+      wrote = true;
+    }
+    for (const blocking of matchAll.filter((r) => UNEXEMPTABLE_KINDS.includes(r.kind) && typeof r.id === 'number')) {
+      await this.http.request('DELETE', `${this.repoPath(repo.path)}/branch-restrictions/${blocking.id}`, {
+        allowStatus: [404],
+      });
       wrote = true;
     }
     return wrote;

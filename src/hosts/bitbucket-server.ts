@@ -204,11 +204,15 @@ export class BitbucketServerHost implements Host {
     }
     if (wanted.length === 0) return false;
     // The bulk form creates all missing restrictions in one call; the spec declares it with its own media type.
-    await this.branchPermissions.request('POST', `${this.repoPath(repo.path)}/restrictions`, {
-      body: wanted,
-      contentType: 'application/vnd.atl.bitbucket.bulk+json',
-    });
-    for (const id of stale) await this.deleteRestriction(repo, id);
+    const created = await this.branchPermissions.request<DcRestriction[] | DcRestriction>(
+      'POST',
+      `${this.repoPath(repo.path)}/restrictions`,
+      { body: wanted, contentType: 'application/vnd.atl.bitbucket.bulk+json' },
+    );
+    // Bitbucket updates a restriction of the same type and matcher in place (same id) instead of adding one: never
+    // delete an id the answer names, or the freshly updated restriction would go.
+    const kept = new Set((Array.isArray(created.data) ? created.data : [created.data]).map((r) => r?.id));
+    for (const id of stale) if (!kept.has(id)) await this.deleteRestriction(repo, id);
     return true;
   }
 
@@ -234,7 +238,7 @@ export class BitbucketServerHost implements Host {
 
   async installHook(repo: RepoInfo | undefined, hook: HookRequest): Promise<HookResult> {
     const base = repo ? `${this.repoPath(repo.path)}/webhooks` : `${this.projectPath()}/webhooks`;
-    const hooks = await this.collect<DcWebhook>(this.http, base, {}, 'webhooks', false);
+    const hooks = await this.collect<DcWebhook>(this.http, base, {}, 'webhooks', false, false);
     const existing = hooks.find((h) => h.url === hook.url);
     const body = {
       name: existing?.name ?? HOOK_NAME,
@@ -317,8 +321,17 @@ export class BitbucketServerHost implements Host {
           `access token, or set ${this.role}-username.`,
       );
     }
-    const users = await this.collect<DcUser>(this.http, '/users', { filter: name }, 'user search', false);
-    const user = users.find((u) => u.name?.toLowerCase() === name.toLowerCase() || u.slug === name.toLowerCase());
+    // Most user slugs are the lower-cased user name: try that user directly, then search.
+    const direct = await this.http.request<DcUser>('GET', `/users/${encodeURIComponent(name.toLowerCase())}`, {
+      allowStatus: [404],
+    });
+    const same = (u: DcUser | undefined): boolean => u?.name?.toLowerCase() === name.toLowerCase();
+    const user =
+      direct.status === 200 && same(direct.data)
+        ? direct.data
+        : (await this.collect<DcUser>(this.http, '/users', { filter: name }, 'user search', false, false)).find(
+            (u) => same(u) || u.slug === name.toLowerCase(),
+          );
     if (!user?.slug) {
       throw new HostError(
         `bitbucket-server: the ${this.role} token's user '${name}' was not found among users (a project or repository ` +
@@ -338,6 +351,7 @@ export class BitbucketServerHost implements Host {
     query: Record<string, QueryValue>,
     what: string,
     listing: boolean,
+    pagingParams = true,
   ): Promise<T[]> {
     const fail = (message: string, status?: number): HostError =>
       listing ? new ListingError(message, status) : new HostError(message, status);
@@ -346,7 +360,10 @@ export class BitbucketServerHost implements Host {
     for (;;) {
       let page: DcPage<T> | undefined;
       try {
-        page = (await client.request<DcPage<T>>('GET', path, { query: { ...query, start, limit: PAGE_LIMIT } })).data;
+        // Some paged resources (webhooks, user search) do not declare `start`/`limit` in the API description:
+        // ask for their first page with the server's default size and page on with `start` only.
+        const paging = pagingParams ? { start, limit: PAGE_LIMIT } : start > 0 ? { start } : {};
+        page = (await client.request<DcPage<T>>('GET', path, { query: { ...query, ...paging } })).data;
       } catch (error) {
         const status = error instanceof HostError ? error.status : undefined;
         const reason = error instanceof Error ? error.message : String(error);

@@ -1,6 +1,5 @@
 import { getOctokit } from '@actions/github';
 import { GitHub } from '@actions/github/lib/utils';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { OctokitOptions } from '@octokit/core/types';
 
@@ -16,6 +15,17 @@ import {
   type RepoInfo,
   type Visibility,
 } from './host.js';
+import {
+  backoffMs,
+  describeConnectionFailure,
+  requestedWaitMs,
+  requestTimeoutMs,
+  retryScale,
+  RETRY_ERROR_CODES,
+  safeUrl,
+  SAFE_FOR_NON_IDEMPOTENT_CODES,
+  sleepScaled,
+} from './http-client.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
 
 export type HostRole = 'source' | 'target';
@@ -79,6 +89,49 @@ interface Identity {
 export interface GitHubHostOptions {
   /** Milliseconds per second of a computed or requested retry wait (tests shorten it; default 1000). */
   retryAfterBaseValue?: number;
+  /** Retries of a transient failure (429, 502/503/504, reset, timeout) after the first try. Default 4. */
+  maxRetries?: number;
+  /** First backoff when the server names no wait; doubles per retry, with jitter. Default 1 s. */
+  minRetryWaitMs?: number;
+  /** Bound on one wait: a server asking for longer fails the request at once. Default 60 s. */
+  maxRetryWaitMs?: number;
+  /** Bound on all waits of one request together. Default 120 s. */
+  maxTotalRetryWaitMs?: number;
+  /** Time limit of one attempt. Default `requestTimeoutMs()` (MIRROR_REQUEST_TIMEOUT or 60 s). */
+  timeoutMs?: number;
+}
+
+/** What the retry hook adds to an error it gave up on, for the message. */
+interface RetryNote {
+  orgMirrorRetry?: string;
+}
+
+interface OctokitFailure extends Error, RetryNote {
+  status?: number;
+  response?: { headers?: Record<string, string | undefined>; data?: unknown };
+  cause?: unknown;
+}
+
+/** The network error code of a failed fetch (`ECONNRESET`, `UND_ERR_SOCKET`, `ETIMEDOUT` for our own time limit). */
+function networkCode(error: OctokitFailure): string | undefined {
+  if (error.response || !error.cause) return undefined;
+  const cause = error.cause as { name?: string; code?: string; cause?: { code?: string } };
+  if (cause.name === 'TimeoutError' || cause.name === 'AbortError') return 'ETIMEDOUT';
+  return cause.cause?.code ?? cause.code ?? 'UND_ERR_SOCKET';
+}
+
+/** A rate limit the throttling plugin owns (it waits for x-ratelimit-reset / secondary Retry-After itself). */
+function throttled(error: OctokitFailure): boolean {
+  if (error.status !== 403 && error.status !== 429) return false;
+  return error.response?.headers?.['x-ratelimit-remaining'] === '0' || /\bsecondary rate\b/i.test(error.message);
+}
+
+/** The part of an Octokit response the retry hook looks at. */
+interface OctokitAnswer {
+  status: number;
+  url: string;
+  headers: Record<string, string | undefined>;
+  data: unknown;
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -145,19 +198,14 @@ export class GitHubHost implements Host {
     this.owner = endpoint.owner;
     this.token = endpoint.token || undefined;
     useProxyFromEnvironment();
+    this.retryOptions = options;
     const octokitOptions: OctokitOptions = {
       baseUrl: endpoint.apiUrl,
       // Proxy-aware fetch (proxy.ts) for GHES and github.com alike: @actions/github's default fetch picks its proxy
       // for GITHUB_API_URL, not for this host.
       request: { fetch: proxyFetch },
-      // 5xx and connection failures: plugin-retry (3 retries, growing waits). 429 belongs to the throttling plugin,
-      // which honours Retry-After; plugin-retry would otherwise retry it again on its own schedule.
-      retry: {
-        retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
-        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
-      },
       throttle: {
-        retryAfterBaseValue: options.retryAfterBaseValue ?? 1000,
+        retryAfterBaseValue: (options.retryAfterBaseValue ?? 1000) * retryScale(),
         // Primary and secondary rate limits: wait as GitHub says (Retry-After / x-ratelimit-reset), a few times, but
         // never longer than MAX_RATE_LIMIT_WAIT_SECONDS. https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
         onRateLimit: (retryAfter, request, _octokit, retryCount) =>
@@ -168,8 +216,89 @@ export class GitHubHost implements Host {
     };
     // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
     this.octokit = this.token
-      ? getOctokit(this.token, octokitOptions, retry, throttling)
-      : new (GitHub.plugin(retry, throttling))(octokitOptions);
+      ? getOctokit(this.token, octokitOptions, throttling)
+      : new (GitHub.plugin(throttling))(octokitOptions);
+    // Registered last, so it wraps everything else (throttling, auth): one time limit per attempt, transient
+    // failures retried (bounded), and answers that are not JSON refused.
+    this.octokit.hook.wrap('request', (request, requestOptions) =>
+      this.withRetries(request as (o: unknown) => Promise<OctokitAnswer>, requestOptions),
+    );
+  }
+
+  private readonly retryOptions: GitHubHostOptions;
+
+  /**
+   * 429 (not flagged as a rate limit: the throttling plugin waits those out), 502/503/504, connection resets and
+   * time-outs are retried with exponential backoff and jitter, or as long as `Retry-After` says; every wait and their
+   * sum are bounded. POST/PATCH are repeated only when the server surely did nothing (429, connection refused).
+   */
+  private async withRetries(
+    request: (options: unknown) => Promise<OctokitAnswer>,
+    options: { method: string; url: string; request?: Record<string, unknown> },
+  ): Promise<OctokitAnswer> {
+    const o = this.retryOptions;
+    const maxRetries = o.maxRetries ?? 4;
+    const maxWait = o.maxRetryWaitMs ?? 60_000;
+    const maxTotal = o.maxTotalRetryWaitMs ?? 120_000;
+    const timeoutMs = o.timeoutMs ?? requestTimeoutMs();
+    const unit = (o.retryAfterBaseValue ?? 1000) / 1000;
+    const writes = options.method === 'POST' || options.method === 'PATCH';
+    let waited = 0;
+    for (let retry = 1; ; retry++) {
+      let answer: OctokitAnswer;
+      try {
+        // before-after-hook binds the same options object to every layer (throttling, auth) and ignores what an outer
+        // hook passes on: the per-attempt signal has to go into that object (a fresh `request` object, so that
+        // defaults shared between calls are not touched).
+        options.request = { ...options.request, signal: AbortSignal.timeout(timeoutMs) };
+        answer = await request(options);
+      } catch (caught) {
+        const error = caught as OctokitFailure;
+        const code = networkCode(error);
+        if (code === 'ETIMEDOUT') error.orgMirrorRetry = `no answer within ${Number((timeoutMs / 1000).toFixed(3))} s`;
+        else if (code) error.orgMirrorRetry = describeConnectionFailure(code);
+        const retryable = code
+          ? (code === 'ETIMEDOUT' || RETRY_ERROR_CODES.includes(code)) &&
+            (!writes || SAFE_FOR_NON_IDEMPOTENT_CODES.includes(code))
+          : error.status !== undefined &&
+            [429, 502, 503, 504].includes(error.status) &&
+            !throttled(error) &&
+            (!writes || error.status === 429);
+        if (!retryable) throw error;
+        const asked = code ? undefined : requestedWaitMs(error.response?.headers ?? {});
+        const wait = Math.min(asked ?? backoffMs(o.minRetryWaitMs ?? 1000, retry), maxWait);
+        const tried = `${retry} ${retry === 1 ? 'try' : 'tries'}`;
+        if (asked !== undefined && asked > maxWait) {
+          error.orgMirrorRetry = `the server asked to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.ceil(maxWait / 1000)} s bound`;
+          throw error;
+        }
+        if (retry > maxRetries || waited + wait > maxTotal) {
+          error.orgMirrorRetry = [error.orgMirrorRetry, `gave up after ${tried}`].filter(Boolean).join('; ');
+          throw error;
+        }
+        waited += wait;
+        this.runtime?.debug(
+          `github ${this.role}: ${options.method} ${safeUrl(options.url)}: retrying in ${wait} ms (${error.status ?? code})`,
+        );
+        await sleepScaled(wait * unit);
+        continue;
+      }
+      return this.expectJson(answer, options.method);
+    }
+  }
+
+  /** Octokit hands a body it could not parse as JSON over as text: refuse it with a clear, content-free message. */
+  private expectJson(answer: OctokitAnswer, method: string): OctokitAnswer {
+    if (answer.status === 204 || answer.status === 205) return answer;
+    const data = answer.data;
+    if (typeof data === 'object' && data !== null && !(data instanceof ArrayBuffer)) return answer;
+    const type = (answer.headers['content-type'] ?? '').split(';')[0].trim() || 'no content type';
+    const what = /json/i.test(type)
+      ? 'invalid or truncated JSON'
+      : /html/i.test(type)
+        ? `${type} instead of JSON (an HTML error or login page from a proxy?)`
+        : `${type} instead of JSON`;
+    throw new HostError(`github ${this.role}: ${method} ${safeUrl(answer.url)} answered ${what}`, answer.status);
   }
 
   gitAuthHeader(): string | undefined {
@@ -189,17 +318,28 @@ export class GitHubHost implements Host {
 
   /** A short, token-free error: host, role, operation, repository and status; never the response body. */
   private fail(operation: string, repo: string | undefined, error: unknown, listing = false): HostError {
-    if (error instanceof HostError) return error;
-    const status = statusOf(error);
+    if (error instanceof ListingError || (error instanceof HostError && !listing)) return error;
     const where = repo ? ` ${this.owner}/${repo}` : ` ${this.owner}`;
-    const reason = status ? `HTTP ${status}` : this.redact(error instanceof Error ? error.message : String(error));
+    if (error instanceof HostError) {
+      // A malformed answer found by the retry hook: keep its description, as a listing failure.
+      return new ListingError(`${error.message} (${operation}${where})`, error.status);
+    }
+    const note = (error as RetryNote | null)?.orgMirrorRetry;
+    const network = error instanceof Error && networkCode(error as OctokitFailure) !== undefined;
+    const status = network ? undefined : statusOf(error);
+    let reason = status ? `HTTP ${status}` : this.redact(error instanceof Error ? error.message : String(error));
+    if (network) reason = note ?? 'connection failed';
+    else if (note) reason += ` (${note})`;
     const message = `github ${this.role}: ${operation}${where} failed: ${reason}`;
     return listing ? new ListingError(message, status) : new HostError(message, status);
   }
 
   private redact(text: string): string {
-    const short = text.slice(0, 200);
-    return this.token ? short.split(this.token).join('***') : short;
+    let short = text.slice(0, 200);
+    if (!this.token) return short;
+    const basic = Buffer.from(`x-access-token:${this.token}`).toString('base64');
+    for (const secret of [basic, this.token]) short = short.split(secret).join('***');
+    return short;
   }
 
   private kind(): Promise<'Organization' | 'User'> {

@@ -21,7 +21,15 @@ import {
   type RepoInfo,
   type Visibility,
 } from './host.js';
-import { requestedWaitMs } from './http-client.js';
+import {
+  backoffMs,
+  describeConnectionFailure,
+  requestedWaitMs,
+  requestTimeoutMs,
+  RETRY_ERROR_CODES,
+  safeUrl,
+  sleepScaled,
+} from './http-client.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
 
 export type HostRole = 'source' | 'target';
@@ -118,12 +126,21 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Longest single wait; a server asking for more gets no retry (every wait is bounded). */
   maxWaitMs: number;
+  /** Bound on all waits of one request together. */
+  maxTotalWaitMs: number;
+  /** Time limit of one attempt; undefined: `requestTimeoutMs()` (MIRROR_REQUEST_TIMEOUT or 60 s). */
+  timeoutMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 1000, maxWaitMs: 120_000 };
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 5,
+  baseDelayMs: 1000,
+  maxWaitMs: 60_000,
+  maxTotalWaitMs: 120_000,
+};
 
 export interface GitLabHostOptions {
-  /** gitbeaker request timeout in ms. */
+  /** Bound on one whole gitbeaker call in ms, all pages and retries included (default 30 min). */
   queryTimeout?: number;
   retry?: Partial<RetryPolicy>;
 }
@@ -133,20 +150,64 @@ const RETRY_STATUSES = [429, 502, 503, 504];
 const REFUSED_STATUSES = [429, 503];
 const IDEMPOTENT_METHODS = ['GET', 'HEAD', 'PUT', 'DELETE'];
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** What the requester adds to an error it gave up on, for the adapter's message. */
+interface RetryNote {
+  orgMirrorRetry?: string;
 }
 
-async function formatResponse(response: Response, asStream: boolean): Promise<FormattedResponse> {
+/**
+ * The answer as gitbeaker expects it. Every JSON answer is parsed here: anything else (an HTML page from a proxy, a
+ * truncated body, another content type) is refused with a message that names the problem but quotes nothing.
+ */
+async function formatResponse(response: Response, asStream: boolean, where: string): Promise<FormattedResponse> {
   const headers = Object.fromEntries(response.headers.entries());
   const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
   let body: unknown;
   if (asStream) body = response.body;
   else if (response.status === 204) body = null;
-  else if (contentType === 'application/json') body = (await response.json()) || {};
-  else if (contentType.startsWith('text/')) body = await response.text();
-  else body = await response.blob();
+  else {
+    const text = await response.text();
+    if (!/^application\/([\w.+-]+\+)?json$/i.test(contentType)) {
+      if (text.trim() === '') body = {};
+      else {
+        const what = /html/i.test(contentType)
+          ? `${contentType} instead of JSON (an HTML error or login page from a proxy?)`
+          : `${contentType || 'no content type'} instead of JSON`;
+        throw new HostError(`gitlab: ${where} answered ${what}`, response.status);
+      }
+    } else {
+      try {
+        body = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+      } catch {
+        throw new HostError(
+          `gitlab: ${where} answered invalid or truncated JSON (${text.length} characters)`,
+          response.status,
+        );
+      }
+    }
+  }
   return { body, headers, status: response.status } as FormattedResponse;
+}
+
+/** `path?sorted query`, to compare page URLs. */
+function pageKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+function nextLink(link: string | null): string | undefined {
+  return /<([^<>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+}
+
+/**
+ * Pages already read in one paginated gitbeaker call. gitbeaker follows `Link: rel="next"` without end and hands
+ * every page of one call the same AbortSignal, which therefore names the call.
+ */
+const pagesByCall = new WeakMap<AbortSignal, Set<string>>();
+
+function networkCode(error: unknown): string {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.cause?.code ?? e?.code ?? 'UND_ERR_SOCKET';
 }
 
 /**
@@ -171,43 +232,85 @@ export function createGitLabRequester(policy: RetryPolicy): (options: ResourceOp
       const verb = (method ?? 'GET').toUpperCase();
       const url = new URL(endpoint, prefixUrl?.endsWith('/') ? prefixUrl : `${prefixUrl ?? ''}/`);
       url.search = searchParams ?? '';
+      const where = `${verb} ${safeUrl(url)}`;
       const rateLimit = getMatchingRateLimiter(endpoint, rateLimiters, verb);
-      const backoff = (attempt: number) => Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxWaitMs);
+      const timeoutMs = policy.timeoutMs ?? requestTimeoutMs();
+      const callSignal = init.signal ?? undefined;
+      let waited = 0;
+      /** The wait before the next attempt, or a reason not to try again. */
+      const nextWait = (attempt: number, asked: number | undefined): number | string => {
+        const tries = `gave up after ${attempt} ${attempt === 1 ? 'try' : 'tries'}`;
+        if (asked !== undefined && asked > policy.maxWaitMs) {
+          return `the server asked to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.ceil(policy.maxWaitMs / 1000)} s bound`;
+        }
+        const wait = Math.min(asked ?? backoffMs(policy.baseDelayMs, attempt), policy.maxWaitMs);
+        if (attempt >= policy.attempts || waited + wait > policy.maxTotalWaitMs) return tries;
+        waited += wait;
+        return wait;
+      };
       for (let attempt = 1; ; attempt++) {
         await rateLimit();
         let response: Response;
+        const attemptTimeout = AbortSignal.timeout(timeoutMs);
         try {
-          response = await proxyFetch(url, { ...init, method: verb });
+          response = await proxyFetch(url, {
+            ...init,
+            method: verb,
+            signal: callSignal ? AbortSignal.any([callSignal, attemptTimeout]) : attemptTimeout,
+          });
         } catch (error) {
-          const name = (error as Error | null)?.name;
-          if (name === 'TimeoutError' || name === 'AbortError') {
-            throw new GitbeakerTimeoutError('Query timeout was reached');
-          }
+          if (callSignal?.aborted) throw new GitbeakerTimeoutError('Query timeout was reached');
+          const reason = attemptTimeout.aborted
+            ? `no answer within ${Number((timeoutMs / 1000).toFixed(3))} s`
+            : describeConnectionFailure(networkCode(error));
           // A lost connection may have carried out a POST/PATCH: only idempotent requests are repeated.
-          if (attempt < policy.attempts && IDEMPOTENT_METHODS.includes(verb)) {
-            await delay(backoff(attempt));
+          const retryable =
+            IDEMPOTENT_METHODS.includes(verb) &&
+            (attemptTimeout.aborted || RETRY_ERROR_CODES.includes(networkCode(error)));
+          const wait = retryable ? nextWait(attempt, undefined) : 'not safe to repeat';
+          if (typeof wait === 'number') {
+            await sleepScaled(wait);
             continue;
           }
-          throw error;
+          throw new HostError(`gitlab: ${where} failed: ${reason} (${wait})`);
         }
-        if (response.ok) return formatResponse(response, asStream ?? false);
+        if (response.ok) {
+          if (verb === 'GET' && callSignal) {
+            // A next page that was already read in this call (or is this page) would make gitbeaker loop forever.
+            const pages = pagesByCall.get(callSignal) ?? new Set<string>();
+            pagesByCall.set(callSignal, pages);
+            pages.add(pageKey(url));
+            const next = nextLink(response.headers.get('link'));
+            if (next && pages.has(pageKey(new URL(next, url)))) {
+              await response.body?.cancel();
+              throw new HostError(
+                `gitlab: ${where}: the next-page link points back to a page already read (a pagination loop)`,
+              );
+            }
+          }
+          return formatResponse(response, asStream ?? false, where);
+        }
         const retryable =
           RETRY_STATUSES.includes(response.status) &&
           (IDEMPOTENT_METHODS.includes(verb) || REFUSED_STATUSES.includes(response.status));
-        if (retryable && attempt < policy.attempts) {
-          const wait = requestedWaitMs(Object.fromEntries(response.headers.entries())) ?? backoff(attempt);
-          if (wait <= policy.maxWaitMs) {
+        let note: string | undefined;
+        if (retryable) {
+          const wait = nextWait(attempt, requestedWaitMs(Object.fromEntries(response.headers.entries())));
+          if (typeof wait === 'number') {
             await response.body?.cancel();
-            await delay(wait);
+            await sleepScaled(wait);
             continue;
           }
+          note = wait;
         }
         await response.body?.cancel();
         // The body is not kept: it could echo what was sent. The status tells the caller enough.
         const description = `HTTP ${response.status}`;
-        throw new GitbeakerRequestError(description, {
+        const failure: GitbeakerRequestError & RetryNote = new GitbeakerRequestError(description, {
           cause: { description, request: new Request(url, { method: verb }), response },
         });
+        failure.orgMirrorRetry = note;
+        throw failure;
       }
     },
   );
@@ -237,7 +340,8 @@ export class GitLabHost implements Host {
     const common = {
       host,
       ...(this.token ? { token: this.token } : {}),
-      queryTimeout: options.queryTimeout ?? 120_000,
+      // Bounds a whole call (every page of a listing, retries included); each attempt has its own time limit.
+      queryTimeout: options.queryTimeout ?? 30 * 60_000,
       requesterFn: createGitLabRequester({ ...DEFAULT_RETRY, ...options.retry }),
     };
     this.api = new Gitlab({ ...common, ...(prefixUrl ? { prefixUrl } : {}) });
@@ -253,12 +357,24 @@ export class GitLabHost implements Host {
 
   /** A short, token-free error: host, role, operation, repository and status; never the response body. */
   private fail(operation: string, repo: string | undefined, error: unknown, listing = false): HostError {
-    if (error instanceof HostError) return error;
-    const status = statusOf(error);
+    if (error instanceof ListingError || (error instanceof HostError && !listing)) return error;
     const where = repo ? ` ${this.owner}/${repo}` : ` ${this.owner}`;
+    if (error instanceof HostError) {
+      // From the requester (malformed answer, pagination loop, connection failure): keep it, as a listing failure.
+      return new ListingError(
+        `${error.message.replace(/^gitlab: /, `gitlab ${this.role}: `)} (${operation}${where})`,
+        error.status,
+      );
+    }
+    const status = statusOf(error);
     let reason = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
-    reason = reason.slice(0, 200);
-    if (this.token) reason = reason.split(this.token).join('***');
+    const note = (error as RetryNote | null)?.orgMirrorRetry;
+    if (note) reason += ` (${note})`;
+    reason = reason.slice(0, 300);
+    if (this.token) {
+      const basic = Buffer.from(`oauth2:${this.token}`).toString('base64');
+      for (const secret of [basic, this.token]) reason = reason.split(secret).join('***');
+    }
     const message = `gitlab ${this.role}: ${operation}${where} failed: ${reason}`;
     return listing ? new ListingError(message, status) : new HostError(message, status);
   }

@@ -47,7 +47,7 @@ export interface HttpClientOptions {
   secrets?: string[];
   /** Label in error messages, e.g. `bitbucket-server`. */
   label?: string;
-  /** Per attempt: time to wait for the response headers and between body chunks. Default 30 s. */
+  /** Per attempt: time to wait for the response headers and between body chunks. Default `requestTimeoutMs()`. */
   timeoutMs?: number;
   /** Retries after the first try. Default 4. */
   maxRetries?: number;
@@ -63,11 +63,55 @@ export interface HttpClientOptions {
   dispatcher?: Dispatcher;
 }
 
+/** Default time limit of one attempt (response headers, and each gap between body chunks). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/**
+ * `MIRROR_RETRY_SCALE`: a factor on every retry wait actually slept (backoff and server-requested waits alike), for
+ * tests and demos (`0.001` turns a 1 s wait into 1 ms). Bounds are checked on the unscaled wait, so a far
+ * `Retry-After` is still refused. Default 1; invalid values count as 1.
+ */
+export function retryScale(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.MIRROR_RETRY_SCALE);
+  return env.MIRROR_RETRY_SCALE && Number.isFinite(value) && value >= 0 ? value : 1;
+}
+
+/**
+ * Time limit of one API attempt in ms: `MIRROR_REQUEST_TIMEOUT` (seconds, decimals allowed) or 60 s. A request that
+ * runs out of time counts as a transient failure (retried when it is safe to repeat).
+ */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.MIRROR_REQUEST_TIMEOUT);
+  return env.MIRROR_REQUEST_TIMEOUT && Number.isFinite(seconds) && seconds > 0
+    ? Math.ceil(seconds * 1000)
+    : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+
+/** Exponential backoff with jitter: `min × 2^(retry-1)`, then a random 50–100 % of it (spreads concurrent clients). */
+export function backoffMs(minWaitMs: number, retry: number, random: () => number = Math.random): number {
+  const exponential = minWaitMs * 2 ** Math.max(0, retry - 1);
+  return Math.round(exponential * (0.5 + random() * 0.5));
+}
+
+/** A failed connection in words; an untrusted certificate names the way out. */
+export function describeConnectionFailure(code: string): string {
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/i.test(code)) {
+    return `TLS certificate not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS`;
+  }
+  return `connection failed: ${code}`;
+}
+
+/** Waits `ms × MIRROR_RETRY_SCALE`. */
+export function sleepScaled(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.round(ms * retryScale())));
+}
+
 /** Process-wide counters of attempts on the wire, for the benchmark. */
 export const httpStats = { requests: 0, retries: 0 };
 
-const RETRY_STATUSES = [429, 502, 503, 504];
-const RETRY_ERROR_CODES = [
+export const RETRY_STATUSES = [429, 502, 503, 504];
+/** Network failures worth another try. */
+export const RETRY_ERROR_CODES = [
   'ECONNRESET',
   'ECONNREFUSED',
   'ENOTFOUND',
@@ -83,7 +127,7 @@ const RETRY_ERROR_CODES = [
 ];
 /** A request with one of these methods may have had effects when the answer got lost: only retry a clear refusal. */
 const NON_IDEMPOTENT: readonly string[] = ['POST', 'PATCH'];
-const SAFE_FOR_NON_IDEMPOTENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'UND_ERR_CONNECT_TIMEOUT'];
+export const SAFE_FOR_NON_IDEMPOTENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'UND_ERR_CONNECT_TIMEOUT'];
 
 let sharedDispatcher: Dispatcher | undefined;
 
@@ -228,7 +272,7 @@ export class HttpClient {
     }
     const budget: RetryBudget = { waitedMs: 0, attempt: 0 };
     this.count(method, url, 0);
-    const timeout = this.options.timeoutMs ?? 30_000;
+    const timeout = this.options.timeoutMs ?? requestTimeoutMs();
 
     let response: Dispatcher.ResponseData<unknown>;
     try {
@@ -309,7 +353,7 @@ export class HttpClient {
       return;
     }
     const asked = status !== undefined && err.headers ? requestedWaitMs(err.headers) : undefined;
-    const backoff = (this.options.minRetryWaitMs ?? 500) * 2 ** Math.max(0, counter - 1);
+    const backoff = backoffMs(this.options.minRetryWaitMs ?? 500, counter);
     const wait = asked ?? backoff;
     const maxWait = this.options.maxRetryWaitMs ?? 60_000;
     const maxTotal = this.options.maxTotalRetryWaitMs ?? 120_000;
@@ -326,11 +370,11 @@ export class HttpClient {
     }
     budget.waitedMs += boundedWait;
     budget.attempt += 1;
-    setTimeout(() => {
+    void sleepScaled(boundedWait).then(() => {
       httpStats.retries += 1;
       this.count(method, url, budget.attempt);
       callback(null);
-    }, boundedWait);
+    });
   }
 
   private count(method: string, url: URL, attempt: number): void {

@@ -10,16 +10,20 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { validateRequest, validateResponse, type ContractHost } from './contract.js';
+import { alterAnswer, applyFault, type ForgeFault } from './faults.js';
+import { createForgeServer, createForgeTls, type ForgeTls } from './tls.js';
 import { runHttpBackend } from './git-backend.js';
 import { installHooks, LAST_PUSH_FILE, RULES_FILE } from './hook-scripts.js';
+import { createBitbucketServerFake } from './hosts/bitbucket-server.js';
 import { createGitHubFake } from './hosts/github.js';
 import { createGitLabFake } from './hosts/gitlab.js';
+import { createBitbucketCloudFake } from './hosts/bitbucket-cloud.js';
+import { LfsServer, type RecordedLfsRequest } from './lfs.js';
 import { git, listRefs, rawTreeEntries, seedRepo, writeLooseCommit, type SeedSpec, type SeedResult } from './seed.js';
 import {
   ACCESS,
   type ApiRequest,
   type ApiResponse,
-  type Fault,
   type FaultMatcher,
   type ForgeState,
   type ForgeType,
@@ -46,17 +50,21 @@ export interface ForgeOptions {
   users?: { username: string; token: string; admin?: boolean; appId?: number }[];
   /** Check requests/answers against the API description (default true). */
   contract?: boolean;
+  /** Serve HTTPS with a certificate from a private CA made for this forge (`forge.caFile`); URLs are https. */
+  tls?: boolean;
 }
 
 /** Host fake factories; Bitbucket modules register here. */
 export const HOST_FAKES: Partial<Record<ForgeType, (state: ForgeState) => HostFake>> = {
   github: createGitHubFake,
   gitlab: createGitLabFake,
+  'bitbucket-cloud': createBitbucketCloudFake,
+  'bitbucket-server': createBitbucketServerFake,
 };
 
 interface ActiveFault {
   matcher: FaultMatcher;
-  fault: Fault;
+  fault: ForgeFault;
   remaining: number;
 }
 
@@ -70,11 +78,15 @@ export class Forge implements ForgeState {
   readonly gitRequests: RecordedGitRequest[] = [];
   /** Contract violations (requests the real host would not accept, answers that do not match the description). */
   readonly violations: string[] = [];
+  /** Git LFS Batch API and object storage at `<clone url>/info/lfs/...` (lfs.ts). */
+  readonly lfs: LfsServer = new LfsServer(this);
   readonly pageSize: number;
   latencyMs: number;
   url = '';
   apiUrl = '';
   readonly host: HostFake;
+  /** Certificate material when serving HTTPS (startForge({ tls: true })). */
+  tls?: ForgeTls;
   private server?: http.Server;
   private lastId = 1000;
   private readonly reposDir: string;
@@ -357,8 +369,22 @@ export class Forge implements ForgeState {
     return made;
   }
 
+  /** Oids of the LFS objects stored for a repo (`owner/name`), sorted. */
+  lfsObjects(fullPath: string): string[] {
+    return this.lfs.objects(this.repo(...splitFullPath(fullPath)));
+  }
+
+  /** Removes a stored LFS object, to simulate one missing on the server. */
+  deleteLfsObject(fullPath: string, oid: string): void {
+    this.lfs.deleteObject(this.repo(...splitFullPath(fullPath)), oid);
+  }
+
+  get lfsRequests(): RecordedLfsRequest[] {
+    return this.lfs.requests;
+  }
+
   /** Makes the next matching request(s) fail (status, Retry-After, delay, connection reset). */
-  injectFault(matcher: FaultMatcher, fault: Fault): void {
+  injectFault(matcher: FaultMatcher, fault: ForgeFault): void {
     this.faults.push({ matcher, fault, remaining: matcher.times ?? 1 });
   }
 
@@ -376,7 +402,7 @@ export class Forge implements ForgeState {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
+    this.server = createForgeServer(this.tls, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.violations.push(
           `forge internal error on ${req.method} ${req.url}: ${String((error as Error)?.stack ?? error)}`,
@@ -391,7 +417,7 @@ export class Forge implements ForgeState {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}`;
+    this.url = `${this.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     this.apiUrl = `${this.url}${this.host.apiPrefix}`;
     return this;
   }
@@ -408,7 +434,12 @@ export class Forge implements ForgeState {
 
   // ---- HTTP -------------------------------------------------------------------------------------------------------
 
-  private takeFault(kind: 'api' | 'git', method: string, rawPath: string): Fault | undefined {
+  /** PEM file of the private CA that signed the forge's certificate (HTTPS forges only). */
+  get caFile(): string | undefined {
+    return this.tls?.caFile;
+  }
+
+  private takeFault(kind: 'api' | 'git', method: string, rawPath: string): ForgeFault | undefined {
     for (const active of this.faults) {
       const m = active.matcher;
       if (active.remaining <= 0) continue;
@@ -421,18 +452,6 @@ export class Forge implements ForgeState {
     return undefined;
   }
 
-  /** Answers with the fault; true when the request is done. */
-  private async applyFault(fault: Fault, res: ServerResponse): Promise<void> {
-    if (fault.delayMs) await sleep(fault.delayMs);
-    if (fault.reset) {
-      res.socket?.destroy();
-      return;
-    }
-    const status = fault.status ?? 500;
-    res.writeHead(status, { 'content-type': 'application/json', ...fault.headers });
-    res.end(JSON.stringify(fault.body ?? { message: http.STATUS_CODES[status] ?? 'Error' }));
-  }
-
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -440,7 +459,9 @@ export class Forge implements ForgeState {
     if (this.latencyMs) await sleep(this.latencyMs);
     const isApi = rawPath === this.host.apiPrefix || rawPath.startsWith(this.host.apiPrefix + '/');
     const fault = this.takeFault(isApi ? 'api' : 'git', method, rawPath);
-    if (fault) {
+    if (fault?.alter) {
+      alterAnswer(res, fault.alter, new URL(req.url ?? '/', this.url));
+    } else if (fault) {
       if (isApi)
         this.requests.push({
           method,
@@ -448,9 +469,10 @@ export class Forge implements ForgeState {
           query: Object.fromEntries(url.searchParams),
           status: fault.status ?? 0,
         });
-      return this.applyFault(fault, res);
+      return applyFault(fault, req, res);
     }
     if (isApi) return this.handleApi(req, res, url, method);
+    if (LfsServer.matches(rawPath)) return this.lfs.handle(req, res, url, method, this.gitUser(req));
     return this.handleGit(req, res, url, method);
   }
 
@@ -609,6 +631,11 @@ export class Forge implements ForgeState {
   }
 }
 
+function splitFullPath(fullPath: string): [string, string] {
+  const slash = fullPath.indexOf('/');
+  return [fullPath.slice(0, slash), fullPath.slice(slash + 1)];
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -627,7 +654,9 @@ export async function startForge(options: ForgeOptions): Promise<Forge> {
   const ownsRoot = !options.root;
   const root = options.root ?? fs.mkdtempSync(path.join(os.tmpdir(), `forge-${options.type}-`));
   fs.mkdirSync(root, { recursive: true });
-  return new Forge(options.type, root, options, ownsRoot).start();
+  const forge = new Forge(options.type, root, options, ownsRoot);
+  if (options.tls) forge.tls = createForgeTls(root);
+  return forge.start();
 }
 
 export type { SeedSpec, SeedResult } from './seed.js';

@@ -2,10 +2,16 @@
  * Runs a forge in its own process for the demo and the benchmark, and prints one JSON line:
  *   {"type","url","apiUrl","owner","users":[{username,token}],"repos":N,"root"}
  * Usage: npx tsx test/forge/serve.ts --type github|gitlab [--seed demo] [--repos N] [--owner acme]
- *        [--page-size 100] [--latency-ms 0] [--root DIR]
+ *        [--page-size 100] [--latency-ms 0] [--root DIR] [--control] [--no-contract]
  * Stops on SIGINT/SIGTERM (or when stdin closes, with --stdin-lifetime).
+ * `--control` adds `controlUrl` to the line: a second loopback server (no latency, not recorded) for the benchmark:
+ *   GET /stats → {api, git, violations} counts; GET /requests?api=N&git=M → recorded requests from those indexes;
+ *   GET /refs?owner=NS → {fullPath: {ref: sha}}; POST /org?name=NS → adds an org (mirror-bot owner);
+ *   POST /commit?owner=NS&repo=NAME → one new commit on the default branch (counts as a push).
  */
-import { startForge } from './forge.js';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startForge, type Forge } from './forge.js';
 import type { ForgeType } from './types.js';
 
 function arg(name: string, fallback?: string): string | undefined {
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
   const forge = await startForge({
     type,
     pageSize: Number(arg('page-size', '100')),
+    contract: !process.argv.includes('--no-contract'),
     latencyMs: Number(arg('latency-ms', '0')),
     root: arg('root'),
     users,
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   if (count > 0) forge.seedMany(owner, count);
+  const controlUrl = process.argv.includes('--control') ? await startControl(forge) : undefined;
   process.stdout.write(
     JSON.stringify({
       type,
@@ -59,6 +67,7 @@ async function main(): Promise<void> {
       repos: forge.repos.size,
       seedMs: Date.now() - started,
       root: forge.root,
+      controlUrl,
     }) + '\n',
   );
   const stop = (): void => {
@@ -67,6 +76,43 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   if (process.argv.includes('--stdin-lifetime')) process.stdin.on('end', stop).resume();
+}
+
+function control(forge: Forge, method: string, url: URL): unknown {
+  const q = (name: string): string => url.searchParams.get(name) ?? '';
+  const route = `${method} ${url.pathname}`;
+  if (route === 'GET /stats')
+    return { api: forge.requests.length, git: forge.gitRequests.length, violations: forge.violations.length };
+  if (route === 'GET /requests')
+    return { api: forge.requests.slice(Number(q('api'))), git: forge.gitRequests.slice(Number(q('git'))) };
+  if (route === 'GET /refs')
+    return Object.fromEntries(
+      [...forge.repos.values()]
+        .filter((r) => r.owner === q('owner'))
+        .map((r) => [r.fullPath, Object.fromEntries(forge.refs(r))]),
+    );
+  if (route === 'POST /org')
+    return forge.addOrg(q('name'), { members: { 'mirror-bot': 'owner', developer: 'developer' } }).path;
+  if (route === 'POST /commit') {
+    const repo = forge.repo(q('owner'), q('repo'));
+    const file = { path: 'bench-change.txt', content: `${Date.now()}\n` };
+    return forge.seed(q('owner'), q('repo'), { branches: { [repo.defaultBranch]: [file] } }).refs;
+  }
+  throw new Error(`no control route ${route}`);
+}
+
+async function startControl(forge: Forge): Promise<string> {
+  const server = http.createServer((req, res) => {
+    try {
+      const body = JSON.stringify(control(forge, req.method ?? 'GET', new URL(req.url ?? '/', 'http://127.0.0.1')));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(String((error as Error)?.message ?? error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server.unref();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 main().catch((error: unknown) => {

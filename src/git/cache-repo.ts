@@ -1,0 +1,221 @@
+/**
+ * One bare repository of the cache per source repository: fetched incrementally from the source, pushed from to the
+ * target. Its directory name is a hash, so no name from a host ever becomes a path. No remote is configured: URLs
+ * are given on each call, so nothing about the hosts is written into its config.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { Git, GitError, type GitCredential } from './git.js';
+import { parseLsRemote, type RefMap } from './refs.js';
+
+export interface RefUpdate {
+  ref: string;
+  /** New value; undefined deletes the ref. */
+  to?: string;
+  /** Value the target must still have (lease); undefined: the ref must not exist. */
+  expect?: string;
+}
+
+export interface PushOutcome {
+  ref: string;
+  ok: boolean;
+  /** True when git reported a forced (non-fast-forward) update. */
+  forced: boolean;
+  /** git's summary for a rejected ref, e.g. `[remote rejected] (pre-receive hook declined)`. */
+  message?: string;
+}
+
+const PUSH_BATCH = 200;
+
+/** Reject anything that is not a plain http(s) URL before it can reach git's argv as an option. */
+export function assertHttpUrl(url: string): void {
+  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new Error(`refusing to use ${JSON.stringify(url)} as a git URL`);
+}
+
+/** Refs on a remote, mirrored namespaces only. Unsafe ref names are reported apart, never used. */
+export async function lsRemote(
+  git: Git,
+  url: string,
+  credentials: GitCredential[],
+  options: { cwd?: string; signal?: AbortSignal } = {},
+): Promise<{ refs: RefMap; unsafe: string[] }> {
+  assertHttpUrl(url);
+  const result = await git.run(['ls-remote', '--heads', '--tags', '--refs', url], {
+    credentials,
+    retry: true,
+    cwd: options.cwd,
+    signal: options.signal,
+  });
+  return parseLsRemote(result.stdout);
+}
+
+export class CacheRepo {
+  constructor(
+    private readonly git: Git,
+    readonly dir: string,
+  ) {}
+
+  /** Create the bare repo when missing; clear lock files left by a run that was killed (we hold the cache lock). */
+  async open(): Promise<void> {
+    if (existsSync(path.join(this.dir, 'HEAD')) && existsSync(path.join(this.dir, 'objects'))) {
+      await removeStaleLocks(this.dir);
+      return;
+    }
+    await rm(this.dir, { recursive: true, force: true });
+    await this.git.run(['init', '--bare', '--quiet', this.dir]);
+  }
+
+  /** Start over: used when the cache repo is found corrupt. */
+  async rebuild(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+    await this.open();
+  }
+
+  /** Fetch branches and tags from the source, pruning what it deleted. */
+  async fetch(url: string, credentials: GitCredential[], signal?: AbortSignal): Promise<void> {
+    assertHttpUrl(url);
+    await this.git.run(
+      [
+        'fetch',
+        '--quiet',
+        '--prune',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--no-auto-gc',
+        '--update-head-ok',
+        url,
+        '+refs/heads/*:refs/heads/*',
+        '+refs/tags/*:refs/tags/*',
+      ],
+      { cwd: this.dir, credentials, retry: true, signal },
+    );
+  }
+
+  async localRefs(): Promise<RefMap> {
+    const result = await this.git.run(
+      ['for-each-ref', '--format=%(objectname)\t%(refname)', 'refs/heads', 'refs/tags'],
+      {
+        cwd: this.dir,
+      },
+    );
+    return parseLsRemote(result.stdout).refs;
+  }
+
+  /** Whether `ancestor` is reachable from `descendant` (false when either object is missing here). */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], {
+      cwd: this.dir,
+      allowFailure: true,
+    });
+    return result.code === 0;
+  }
+
+  /**
+   * Push ref updates, each with a lease on the value just seen on the target, so that a concurrent direct push is
+   * never clobbered. Refs are reported one by one (a rejected ref does not fail the others).
+   */
+  async push(
+    url: string,
+    updates: RefUpdate[],
+    credentials: GitCredential[],
+    signal?: AbortSignal,
+  ): Promise<PushOutcome[]> {
+    assertHttpUrl(url);
+    const outcomes: PushOutcome[] = [];
+    for (let start = 0; start < updates.length; start += PUSH_BATCH) {
+      outcomes.push(...(await this.pushBatch(url, updates.slice(start, start + PUSH_BATCH), credentials, signal)));
+    }
+    return outcomes;
+  }
+
+  private async pushBatch(
+    url: string,
+    updates: RefUpdate[],
+    credentials: GitCredential[],
+    signal?: AbortSignal,
+  ): Promise<PushOutcome[]> {
+    const args = ['push', '--porcelain', '--no-verify', '--no-follow-tags'];
+    for (const update of updates) args.push(`--force-with-lease=${update.ref}:${update.expect ?? ''}`);
+    args.push(url);
+    for (const update of updates) args.push(update.to ? `${update.to}:${update.ref}` : `:${update.ref}`);
+
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.git.run(args, { cwd: this.dir, credentials, allowFailure: true, signal });
+      const outcomes = parsePorcelain(result.stdout);
+      if (outcomes.size > 0 || result.code === 0) {
+        return updates.map(
+          (update) =>
+            outcomes.get(update.ref) ?? {
+              ref: update.ref,
+              ok: false,
+              forced: false,
+              message: lastLine(result.stderr) || 'git did not report this ref',
+            },
+        );
+      }
+      // Nothing was reported per ref: the push did not start (network, auth). Retry transient failures only, since
+      // then no ref was touched and the leases still hold.
+      if (
+        attempt >= 3 ||
+        !/(RPC failed|early EOF|hung up|timed out|Connection|returned error: (429|5\d\d))/i.test(result.stderr) ||
+        signal?.aborted
+      ) {
+        throw new GitError(
+          `git push failed: ${lastLine(result.stderr) || `exit code ${result.code}`}`,
+          result.code,
+          result.stderr,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+}
+
+/** `git push --porcelain`: `<flag>\t<from>:<to>\t<summary>` per ref; flags ' ' ok, '+' forced, '-' deleted, '*' new, '=' up to date, '!' rejected. */
+export function parsePorcelain(stdout: string): Map<string, PushOutcome> {
+  const outcomes = new Map<string, PushOutcome>();
+  for (const line of stdout.split('\n')) {
+    const match = /^([ +\-*=!])\t([^\t]*)\t(.*)$/.exec(line);
+    if (!match) continue;
+    const [, flag, spec, summary] = match;
+    const ref = spec.slice(spec.lastIndexOf(':') + 1);
+    outcomes.set(ref, {
+      ref,
+      ok: flag !== '!',
+      forced: flag === '+',
+      message: flag === '!' ? summary : undefined,
+    });
+  }
+  return outcomes;
+}
+
+function lastLine(text: string): string {
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('hint:'));
+  return lines.slice(-2).join(' / ');
+}
+
+/** The run holds the cache lock, so a lock file inside a cache repo can only come from a git that was killed. */
+async function removeStaleLocks(dir: string): Promise<void> {
+  const visit = async (current: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(current, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < 6 && entry.name !== 'objects') await visit(full, depth + 1);
+      } else if (entry.name.endsWith('.lock')) {
+        await rm(full, { force: true });
+      }
+    }
+  };
+  await visit(dir, 0);
+}

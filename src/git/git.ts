@@ -1,0 +1,217 @@
+/**
+ * The one git runner. Every git process of the program starts here, so that:
+ * - credentials only ever travel in the environment, scoped to one exact URL (`http.<url>.extraHeader` through
+ *   `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n`), never in argv, URLs or a config file;
+ * - git never prompts (`GIT_TERMINAL_PROMPT=0`) and never uses a credential helper that could store a token;
+ * - network operations are retried on transient failures, and every process has a time limit;
+ * - output is bounded (stderr keeps its tail) so memory stays flat however many repositories run.
+ */
+import { spawn } from 'node:child_process';
+
+export interface GitCredential {
+  /** Exact URL prefix the header applies to (a clone URL). */
+  url: string;
+  /** Full header line, e.g. `Authorization: Basic …`. */
+  header: string;
+}
+
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface GitRunOptions {
+  cwd?: string;
+  /** Resolve with the exit code instead of throwing when git fails. */
+  allowFailure?: boolean;
+  timeoutMs?: number;
+  /** Retry transient network failures (fetch, push, ls-remote). */
+  retry?: boolean;
+  /** Credentials for this call only (scoped by URL). */
+  credentials?: GitCredential[];
+  /** Extra config entries for this call only, passed in the environment. */
+  config?: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  /** Text for stdin. */
+  input?: string;
+}
+
+export interface GitOptions {
+  /** Credentials for every call. */
+  credentials?: GitCredential[];
+  /** Base environment (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Default time limit of one git process. */
+  timeoutMs?: number;
+  /** Attempts after the first for retried calls. */
+  retries?: number;
+  /** Base delay of the exponential backoff between retries. */
+  retryDelayMs?: number;
+  /** Removes secrets from text that goes into errors. */
+  redact?: (text: string) => string;
+}
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+const MAX_STDERR = 16 * 1024;
+const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
+
+/** git's words for failures worth another attempt: network trouble and server-side 5xx/429. */
+const TRANSIENT =
+  /(Could not resolve host|Connection (reset|refused|timed out)|Operation timed out|timed out|early EOF|RPC failed|remote end hung up|The requested URL returned error: (429|5\d\d)|HTTP\/\d(\.\d)? (429|5\d\d)|unexpected disconnect|transfer closed|SSL_read|gnutls_handshake|Empty reply from server|Recv failure)/i;
+
+/** Environment variables that would let the caller's git setup leak into ours (or ours into a config file). */
+const SCRUBBED_ENV =
+  /^(GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS|GLOBAL|SYSTEM|NOSYSTEM)|GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_ASKPASS|SSH_ASKPASS|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE|GIT_TRACE\w*)$/;
+
+export class Git {
+  /** Number of git processes started (for the benchmark and the report). */
+  processes = 0;
+  private readonly baseEnv: NodeJS.ProcessEnv;
+
+  constructor(private readonly options: GitOptions = {}) {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [key, value] of Object.entries(options.env ?? process.env)) {
+      if (!SCRUBBED_ENV.test(key)) env[key] = value;
+    }
+    this.baseEnv = env;
+  }
+
+  async run(args: string[], options: GitRunOptions = {}): Promise<GitResult> {
+    const attempts = options.retry ? 1 + (this.options.retries ?? 2) : 1;
+    let result: GitResult | undefined;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      result = await this.spawnOnce(args, options);
+      if (result.code === 0 || attempt === attempts || !TRANSIENT.test(result.stderr) || options.signal?.aborted) break;
+      const base = (this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
+      await sleep(Math.min(base + Math.random() * base, 30_000));
+    }
+    if (!result) throw new Error('unreachable');
+    if (result.code !== 0 && !options.allowFailure) {
+      throw new GitError(
+        `git ${describeArgs(args)} failed: ${this.lastLines(result.stderr)}`,
+        result.code,
+        result.stderr,
+      );
+    }
+    return result;
+  }
+
+  /** The environment of one git process: scrubbed base env, no prompts, config entries (credentials) by index. */
+  environment(options: Pick<GitRunOptions, 'credentials' | 'config' | 'env'> = {}): NodeJS.ProcessEnv {
+    const entries: Array<[string, string]> = [
+      // No helper may store or supply credentials: ours come from the header, and nothing else is wanted.
+      ['credential.helper', ''],
+      ['core.askPass', ''],
+      ['protocol.version', '2'],
+      ['gc.auto', '0'],
+      ['maintenance.auto', 'false'],
+      ['fetch.writeCommitGraph', 'false'],
+      ['advice.detachedHead', 'false'],
+    ];
+    for (const credential of [...(this.options.credentials ?? []), ...(options.credentials ?? [])]) {
+      entries.push([`http.${credential.url}.extraHeader`, credential.header]);
+    }
+    for (const [key, value] of Object.entries(options.config ?? {})) entries.push([key, value]);
+    const env: NodeJS.ProcessEnv = {
+      ...this.baseEnv,
+      ...options.env,
+      GIT_TERMINAL_PROMPT: '0',
+      GCM_INTERACTIVE: 'never',
+      LC_ALL: 'C',
+      GIT_CONFIG_COUNT: String(entries.length),
+    };
+    entries.forEach(([key, value], index) => {
+      env[`GIT_CONFIG_KEY_${index}`] = key;
+      env[`GIT_CONFIG_VALUE_${index}`] = value;
+    });
+    return env;
+  }
+
+  private lastLines(stderr: string): string {
+    const text = stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('hint:'))
+      .slice(-4)
+      .join(' / ');
+    const redacted = this.options.redact ? this.options.redact(text) : text;
+    return redacted || 'no error output';
+  }
+
+  private spawnOnce(args: string[], options: GitRunOptions): Promise<GitResult> {
+    this.processes++;
+    return new Promise((resolve, reject) => {
+      const child = spawn('git', args, {
+        cwd: options.cwd,
+        env: this.environment(options),
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const stdout: Buffer[] = [];
+      let stderr = '';
+      let timedOut = false;
+      const kill = (): void => {
+        try {
+          if (child.pid) process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          child.kill('SIGKILL');
+        }
+      };
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          kill();
+        },
+        options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      );
+      const onAbort = (): void => kill();
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      child.stdout?.on('data', (chunk: Buffer) => stdout.push(chunk));
+      child.stderr?.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (stderr.length > MAX_STDERR * 2) stderr = stderr.slice(-MAX_STDERR);
+      });
+      if (options.input !== undefined) child.stdin?.end(options.input);
+      child.on('error', (error) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        reject(error);
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+        let errorText = stderr.slice(-MAX_STDERR);
+        if (timedOut)
+          errorText += `\ngit timed out after ${Math.round((options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000)} s`;
+        else if (options.signal?.aborted) errorText += '\ngit was stopped: the repository ran out of time';
+        resolve({
+          code: code ?? (signal ? 128 : 1),
+          stdout: Buffer.concat(stdout).toString('utf8'),
+          stderr: errorText,
+        });
+      });
+    });
+  }
+}
+
+/** argv for messages: subcommand and options, never URLs (they carry no token, but keep messages short). */
+function describeArgs(args: string[]): string {
+  const words = args.filter((arg) => !/^https?:\/\//.test(arg) && !/^[0-9a-f]{40}/.test(arg));
+  return words.slice(0, 3).join(' ');
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,58 @@
+/**
+ * Refs as the mirror sees them: `refs/heads/*` and `refs/tags/*` only. Host-private refs (`refs/pull/*`,
+ * `refs/merge-requests/*`, `refs/keep-around/*`…), `HEAD` and peeled tags never enter the comparison.
+ */
+
+/** sha by full ref name. */
+export type RefMap = Map<string, string>;
+
+const MIRRORED = /^refs\/(heads|tags)\//;
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+/** Parse `git ls-remote` output, keeping mirrored refs with safe names. Unsafe names are returned apart. */
+export function parseLsRemote(output: string): { refs: RefMap; unsafe: string[] } {
+  const refs: RefMap = new Map();
+  const unsafe: string[] = [];
+  for (const line of output.split('\n')) {
+    if (!line) continue;
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const sha = line.slice(0, tab);
+    const ref = line.slice(tab + 1);
+    if (!SHA.test(sha) || !MIRRORED.test(ref) || ref.endsWith('^{}')) continue;
+    if (isSafeRefName(ref)) refs.set(ref, sha);
+    else unsafe.push(ref);
+  }
+  return { refs, unsafe };
+}
+
+/**
+ * git's own ref-name rules (git-check-ref-format) plus what we refuse for safety: nothing that could be read as an
+ * option, a refspec operator, a path escape, or a control character.
+ */
+export function isSafeRefName(ref: string): boolean {
+  if (!MIRRORED.test(ref) || ref.length > 1024) return false;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  if (ref.includes('..') || ref.includes('@{') || ref.includes('//') || ref.endsWith('/') || ref.endsWith('.')) {
+    return false;
+  }
+  for (const part of ref.split('/')) {
+    if (!part || part.startsWith('.') || part.startsWith('-') || part.endsWith('.lock')) return false;
+  }
+  return true;
+}
+
+export function sameRefs(a: RefMap, b: RefMap): boolean {
+  if (a.size !== b.size) return false;
+  for (const [ref, sha] of a) if (b.get(ref) !== sha) return false;
+  return true;
+}
+
+export function isBranch(ref: string): boolean {
+  return ref.startsWith('refs/heads/');
+}
+
+export function shortRef(ref: string): string {
+  return ref.replace(/^refs\/(heads|tags)\//, '');
+}

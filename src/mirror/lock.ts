@@ -1,0 +1,87 @@
+/**
+ * One run at a time per cache: `cache-dir/org-mirror.lock`, created exclusively. A lock whose process is gone (same
+ * machine) or that is older than any run can last is stale and broken safely: renamed away first, so two runs
+ * breaking it at once cannot both win.
+ */
+import { hostname } from 'node:os';
+import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface LockOptions {
+  /** How long to wait for another run to finish. */
+  waitMs: number;
+  /** Age after which a lock is stale whatever its owner. */
+  staleMs?: number;
+  onWait?: (owner: string) => void;
+}
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  startedAt: number;
+}
+
+export class LockBusyError extends Error {}
+
+export async function acquireCacheLock(cacheDir: string, options: LockOptions): Promise<() => Promise<void>> {
+  await mkdir(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, 'org-mirror.lock');
+  const deadline = Date.now() + options.waitMs;
+  let told = false;
+  for (;;) {
+    try {
+      const handle = await open(file, 'wx');
+      const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: Date.now() };
+      await handle.writeFile(JSON.stringify(owner));
+      await handle.close();
+      return async () => {
+        await rm(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = await readOwner(file);
+    if (!owner || isStale(owner, options.staleMs ?? 6 * 3600_000)) {
+      const aside = `${file}.stale.${process.pid}.${Date.now()}`;
+      await rename(file, aside).then(
+        () => rm(aside, { force: true }),
+        () => undefined,
+      );
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new LockBusyError(
+        `cache-dir ${cacheDir} is in use by another run (pid ${owner.pid} on ${owner.host}); runs on one cache must not overlap`,
+      );
+    }
+    if (!told) {
+      options.onWait?.(`pid ${owner.pid} on ${owner.host}`);
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function readOwner(file: string): Promise<LockOwner | undefined> {
+  try {
+    const owner = JSON.parse(await readFile(file, 'utf8')) as LockOwner;
+    return typeof owner.pid === 'number' ? owner : undefined;
+  } catch (error) {
+    // Missing: gone in between. Half-written: its writer is alive a few ms more; treat as fresh unless it stays so.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const info = await stat(file).catch(() => undefined);
+    return info ? { pid: -1, host: hostname(), startedAt: info.mtimeMs } : undefined;
+  }
+}
+
+function isStale(owner: LockOwner, staleMs: number): boolean {
+  if (Date.now() - owner.startedAt > staleMs) return true;
+  if (owner.pid <= 0) return Date.now() - owner.startedAt > 10_000;
+  if (owner.host !== hostname()) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Where a source repository goes on the target. GitLab targets keep subgroup paths (`platform/api` stays a project
+ * in subgroup `platform`); flat targets (GitHub, Bitbucket) flatten them with `-` (`platform-api`) and replace
+ * characters the host does not allow in a repository name. Two sources landing on one target name is a collision:
+ * both fail, neither overwrites the other.
+ */
+import type { HostType, RepoInfo } from '../hosts/host.js';
+
+export interface TargetPath {
+  source: RepoInfo;
+  targetPath: string;
+}
+
+export function targetPathFor(source: RepoInfo, targetType: HostType): string {
+  if (targetType === 'gitlab') return source.path;
+  const flat = source.path.split('/').join('-');
+  switch (targetType) {
+    case 'github':
+      // GitHub: ASCII letters, digits, `.`, `-`, `_`; anything else becomes `-`.
+      return flat.replace(/[^A-Za-z0-9._-]/g, '-');
+    case 'bitbucket-cloud':
+    case 'bitbucket-server':
+      // Bitbucket slugs: lower-case letters, digits, `.`, `-`, `_` (the host lower-cases names into slugs).
+      return flat.toLowerCase().replace(/[^a-z0-9._-]/g, '-');
+  }
+  return flat;
+}
+
+/** Case-insensitive key: every target host treats repository names without regard to case. */
+export function nameKey(path: string): string {
+  return path.toLowerCase();
+}
+
+export function mapNames(
+  sources: RepoInfo[],
+  targetType: HostType,
+): { mapped: TargetPath[]; collisions: Array<{ source: RepoInfo; targetPath: string; others: string[] }> } {
+  const byKey = new Map<string, TargetPath[]>();
+  for (const source of sources) {
+    const targetPath = targetPathFor(source, targetType);
+    const list = byKey.get(nameKey(targetPath)) ?? [];
+    list.push({ source, targetPath });
+    byKey.set(nameKey(targetPath), list);
+  }
+  const mapped: TargetPath[] = [];
+  const collisions: Array<{ source: RepoInfo; targetPath: string; others: string[] }> = [];
+  for (const list of byKey.values()) {
+    if (list.length === 1) {
+      mapped.push(list[0]);
+      continue;
+    }
+    for (const entry of list) {
+      const others = list.filter((other) => other !== entry).map((other) => other.source.path);
+      collisions.push({ source: entry.source, targetPath: entry.targetPath, others });
+    }
+  }
+  return { mapped, collisions };
+}
