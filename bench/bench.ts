@@ -10,6 +10,7 @@
  *
  * Usage: tsx bench/bench.ts [--repos 300] [--latency 20] [--source github] [--target gitlab] [--quick]
  *        [--json results.json] [--cli dist/index.js] [--contract]
+ *        [--tools org-mirror,usual,floor]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,6 +37,8 @@ export interface BenchOptions {
   json?: string;
   /** The org-mirror entry point to measure (default dist/index.js, built when missing). */
   cli: string;
+  /** Tools to measure (default all three; e.g. only org-mirror for 1000+ repos, where the baselines take an hour). */
+  tools: Tool[];
 }
 
 function parseArgs(argv: string[]): BenchOptions {
@@ -57,7 +60,16 @@ function parseArgs(argv: string[]): BenchOptions {
     contract: argv.includes('--contract'),
     json: value('json'),
     cli: path.resolve(value('cli') ?? path.join(ROOT, 'dist/index.js')),
+    tools: parseTools(value('tools')),
   };
+}
+
+function parseTools(value: string | undefined): Tool[] {
+  if (!value) return TOOLS;
+  const tools = value.split(',').map((tool) => tool.trim());
+  const unknown = tools.filter((tool) => !TOOLS.includes(tool as Tool));
+  if (unknown.length) throw new Error(`--tools accepts ${TOOLS.join(', ')}; got ${unknown.join(', ')}`);
+  return TOOLS.filter((tool) => tools.includes(tool));
 }
 
 const TARGET_OWNERS: Record<Tool, string> = { 'org-mirror': 'om', usual: 'usual', floor: 'floor' };
@@ -108,9 +120,12 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
 async function prepareBaselines(ctx: Omit<Context, 'naiveLists'>): Promise<Context['naiveLists'] & { setup: string }> {
   const { options, source, target } = ctx;
   const before = { source: await source.stats(), target: await target.stats() };
-  const sourceRepos = await hostFor(source, options.source, source.info.owner, 'source').listRepos();
-  const lists = {} as Context['naiveLists'];
-  for (const tool of ['usual', 'floor'] as const) {
+  const baselines = (['usual', 'floor'] as const).filter((tool) => options.tools.includes(tool));
+  const sourceRepos = baselines.length
+    ? await hostFor(source, options.source, source.info.owner, 'source').listRepos()
+    : [];
+  const lists = { usual: '', floor: '' };
+  for (const tool of baselines) {
     const host = hostFor(target, options.target, TARGET_OWNERS[tool], 'target');
     const created = await mapLimit(sourceRepos, 8, (repo: RepoInfo) =>
       host.createRepo({
@@ -126,7 +141,7 @@ async function prepareBaselines(ctx: Omit<Context, 'naiveLists'>): Promise<Conte
   const setup =
     `baseline setup (untimed, not in the table): ${after.source.api - before.source.api} source API requests ` +
     `(listing), ${after.target.api - before.target.api} target API requests (creating ${sourceRepos.length} repos ` +
-    `for each of usual and floor)`;
+    `for each of ${baselines.join(' and ') || 'no baseline'})`;
   return { ...lists, setup };
 }
 
@@ -324,7 +339,7 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
         log(`bench: pushed one commit to ${source.info.owner}/${changed}`);
       }
       const sourceRefs = await source.refs(source.info.owner);
-      for (const tool of TOOLS) {
+      for (const tool of options.tools) {
         const row = await measureRow(ctx, tool, phase, sourceRefs);
         rows.push(row);
         log(

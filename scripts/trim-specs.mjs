@@ -83,11 +83,17 @@ export const OPERATIONS = {
     'GET /rest/api/1.0/projects/{projectKey}/repos/{repositorySlug}/webhooks/{webhookId}',
     'PUT /rest/api/1.0/projects/{projectKey}/repos/{repositorySlug}/webhooks/{webhookId}',
     'GET /rest/api/1.0/users/{userSlug}',
+    'GET /rest/api/1.0/users',
+    'GET /rest/api/1.0/projects/{projectKey}/webhooks',
+    'POST /rest/api/1.0/projects/{projectKey}/webhooks',
+    'PUT /rest/api/1.0/projects/{projectKey}/webhooks/{webhookId}',
   ],
   'bitbucket-cloud': [
     'GET /user',
     'GET /workspaces/{workspace}',
     'GET /workspaces/{workspace}/hooks',
+    'POST /workspaces/{workspace}/hooks',
+    'PUT /workspaces/{workspace}/hooks/{uid}',
     'GET /repositories/{workspace}',
     'GET /repositories/{workspace}/{repo_slug}',
     'POST /repositories/{workspace}/{repo_slug}',
@@ -95,6 +101,7 @@ export const OPERATIONS = {
     'GET /repositories/{workspace}/{repo_slug}/branch-restrictions',
     'POST /repositories/{workspace}/{repo_slug}/branch-restrictions',
     'GET /repositories/{workspace}/{repo_slug}/branch-restrictions/{id}',
+    'PUT /repositories/{workspace}/{repo_slug}/branch-restrictions/{id}',
     'DELETE /repositories/{workspace}/{repo_slug}/branch-restrictions/{id}',
     'GET /repositories/{workspace}/{repo_slug}/hooks',
     'POST /repositories/{workspace}/{repo_slug}/hooks',
@@ -144,10 +151,39 @@ const keyset = {
   schema: { type: 'string', enum: ['keyset', 'offset'] },
 };
 const idBound = (name) => ({ in: 'query', name, required: false, schema: { type: 'integer' } });
+/**
+ * Bitbucket Data Center pages every collection with `start`/`limit` (https://developer.atlassian.com/server/bitbucket/rest/
+ * "Paged APIs"), but the file declares them only on some operations: the webhook listings and the user search lack them.
+ * Same declaration as on the operations that have them (`GET /projects/{projectKey}/repos`).
+ */
+const dcPaging = [
+  { in: 'query', name: 'start', required: false, schema: { type: 'number' } },
+  { in: 'query', name: 'limit', required: false, schema: { type: 'number' } },
+];
+/**
+ * Bitbucket Cloud pages every collection with `page`/`pagelen` and hands out `next` links carrying them
+ * (https://developer.atlassian.com/cloud/bitbucket/rest/intro/#pagination); the file declares them on a few operations
+ * only (e.g. pipelines, with this shape).
+ */
+const cloudPaging = [
+  { in: 'query', name: 'page', required: false, schema: { type: 'integer', format: 'int32', minimum: 1 } },
+  { in: 'query', name: 'pagelen', required: false, schema: { type: 'integer', format: 'int32', minimum: 1 } },
+];
 const PARAM_SUPPLEMENTS = {
   gitlab: {
     'GET /api/v4/projects': [keyset],
     'GET /api/v4/groups/{id}/projects': [keyset, idBound('id_after'), idBound('id_before')],
+  },
+  'bitbucket-cloud': {
+    'GET /repositories/{workspace}': cloudPaging,
+    'GET /repositories/{workspace}/{repo_slug}/branch-restrictions': cloudPaging,
+    'GET /repositories/{workspace}/{repo_slug}/hooks': cloudPaging,
+    'GET /workspaces/{workspace}/hooks': cloudPaging,
+  },
+  'bitbucket-server': {
+    'GET /rest/api/1.0/users': dcPaging,
+    'GET /rest/api/1.0/projects/{projectKey}/webhooks': dcPaging,
+    'GET /rest/api/1.0/projects/{projectKey}/repos/{repositorySlug}/webhooks': dcPaging,
   },
 };
 
@@ -184,6 +220,17 @@ const SCHEMA_FIXES = {
     for (const [name, schema] of Object.entries(doc.components.schemas)) {
       if (/^(EE_)?API_Entities_/.test(name)) widen(schema);
     }
+  },
+  'bitbucket-server': (doc) => {
+    // `GET /users` answers "A page of users" (its description) but the schema is a single RestApplicationUser:
+    // https://developer.atlassian.com/server/bitbucket/rest/ (System maintenance, "Get all users").
+    // Use the page shape the file gives every other paged listing, with users as values.
+    const users = doc.paths['/rest/api/1.0/users'].get.responses['200'].content['application/json'];
+    const page = structuredClone(
+      doc.paths['/rest/api/1.0/projects/{projectKey}/repos'].get.responses['200'].content['application/json'].schema,
+    );
+    page.properties.values.items = users.schema;
+    users.schema = page;
   },
 };
 

@@ -41,6 +41,8 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
   }
 
   const runtime = detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
+  // The adapters read the per-attempt API time limit from here (the same name as the input's environment form).
+  process.env.MIRROR_REQUEST_TIMEOUT = String(settings.requestTimeout);
   for (const secret of secretsOf(settings)) runtime.setSecret(secret);
 
   const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
@@ -51,7 +53,15 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
     const source = createHost(settings.source, 'source', runtime);
     const target = createHost(settings.target, 'target', runtime);
     for (const header of [source.gitAuthHeader(), target.gitAuthHeader()]) if (header) runtime.setSecret(header);
-    report = await runMirror(settings, { source, target, runtime, hint, redact: (text) => runtime.redact(text) });
+    report = await runMirror(settings, {
+      source,
+      target,
+      runtime,
+      hint,
+      redact: (text) => runtime.redact(text),
+      repoTimeoutMs: settings.repoTimeout * 1000,
+      verifyIntervalMs: settings.verifyInterval * 3600_000,
+    });
   } catch (error) {
     // One top-level catch turns anything thrown into a clear message (not only Error instances).
     report = failedRun(settings, error);

@@ -74,6 +74,9 @@ function settingsFor(source: EndpointSettings, target: EndpointSettings, extra: 
     hookUrl: HOOK_URL,
     hookSecret: SECRET,
     reportFile: 'org-mirror-report.json',
+    requestTimeout: 60,
+    repoTimeout: 1800,
+    verifyInterval: 24,
     ...extra,
   };
 }

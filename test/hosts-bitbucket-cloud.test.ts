@@ -166,7 +166,7 @@ describe('BitbucketCloudHost listing', () => {
       fork: false,
       archived: false,
     });
-    expect(repos[1]).toMatchObject({ visibility: 'public', defaultBranch: 'main' });
+    expect(repos[1]).toMatchObject({ visibility: 'public', defaultBranch: 'trunk' });
     expect(repos[3].fork).toBe(true);
     expect(repos[4].defaultBranch).toBeUndefined();
     expect(repos.every((r) => r.pushedAt === undefined)).toBe(true);

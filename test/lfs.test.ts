@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CacheRepo } from '../src/git/cache-repo.js';
 import { Git, type GitCredential } from '../src/git/git.js';
-import { LfsError, lfsEndpoint, mirrorLfsObjects } from '../src/git/lfs.js';
+import { createLfsCopier, LfsError, lfsEndpoint, mirrorLfsObjects } from '../src/git/lfs.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitAs, tempDir } from './forge/git-client.js';
 
@@ -73,18 +74,22 @@ describe('git lfs mirroring', () => {
     await ok(dir, ['push', '-q', 'origin', '--tags']);
   }
 
+  /** Headers for the source and target namespaces, given per call as the engine does. */
+  const credentials = (): GitCredential[] => [
+    { url: `${source.url}/acme/`, header: basic(SOURCE_TOKEN) },
+    { url: `${target.url}/mirrors/`, header: basic(TARGET_TOKEN, 'oauth2') },
+  ];
+
   function mirrorGit(): Git {
-    const credentials: GitCredential[] = [
-      { url: `${source.url}/acme/`, header: basic(SOURCE_TOKEN) },
-      { url: `${target.url}/mirrors/`, header: basic(TARGET_TOKEN, 'oauth2') },
-    ];
-    return new Git({ credentials, env: { ...process.env, PATH: wrappedPath }, retries: 0 });
+    return new Git({ env: { ...process.env, PATH: wrappedPath }, retries: 0 });
   }
 
+  /** The engine's cache repo (`git init --bare`, no remote), fetched from the source. */
   async function cacheOf(git: Git, name: string): Promise<string> {
-    const dir = path.join(work, `cache-${name}.git`);
-    await git.run(['clone', '--mirror', '-q', `${source.url}/acme/${name}.git`, dir]);
-    return dir;
+    const cache = new CacheRepo(git, path.join(work, `cache-${name}.git`));
+    await cache.open();
+    await cache.fetch(`${source.url}/acme/${name}.git`, credentials());
+    return cache.dir;
   }
 
   beforeAll(async () => {
@@ -146,14 +151,17 @@ describe('git lfs mirroring', () => {
     target.addRepo('mirrors', 'assets');
     const targetUrl = `${target.url}/mirrors/assets.git`;
     const before = target.lfsRequests.length;
-    const result = await mirrorLfsObjects({
-      git,
-      repoDir: cache,
-      sourceUrl: `${source.url}/acme/assets.git`,
+    // As the engine calls it: source tips as shas, credentials for this call.
+    const tips = ['main', 'feature', 'v1'].map((name) =>
+      source.refs(source.repo('acme', 'assets')).get(name === 'v1' ? 'refs/tags/v1' : `refs/heads/${name}`)!,
+    );
+    const result = await createLfsCopier(git)(
+      { dir: cache },
+      `${source.url}/acme/assets.git`,
       targetUrl,
-      refs: ['refs/heads/main', 'refs/heads/feature', 'refs/tags/v1'],
-      repo: 'assets',
-    });
+      tips,
+      credentials(),
+    );
     expect(result).toEqual({ downloaded: 3, uploaded: 3 });
     expect(target.lfsObjects('mirrors/assets')).toEqual(source.lfsObjects('acme/assets'));
     const requests = target.lfsRequests.slice(before);
@@ -172,7 +180,10 @@ describe('git lfs mirroring', () => {
     // No working tree needed: the objects sit in the bare cache.
     expect(fs.existsSync(path.join(cache, 'lfs', 'objects'))).toBe(true);
 
-    await git.run(['push', '-q', targetUrl, 'refs/heads/*:refs/heads/*', 'refs/tags/*:refs/tags/*'], { cwd: cache });
+    await git.run(['push', '-q', targetUrl, 'refs/heads/*:refs/heads/*', 'refs/tags/*:refs/tags/*'], {
+      cwd: cache,
+      credentials: credentials(),
+    });
     const clone = path.join(work, 'target-clone');
     // A user's clone with git-lfs's filters (`clone -c` keeps them in the clone's config).
     const lfsFilters = [
@@ -201,6 +212,7 @@ describe('git lfs mirroring', () => {
     const gets = source.lfsRequests.filter((r) => r.kind === 'download').length;
     const result = await mirrorLfsObjects({
       git,
+      credentials: credentials(),
       repoDir: cache,
       sourceUrl: `${source.url}/acme/assets.git`,
       targetUrl: `${target.url}/mirrors/assets.git`,
@@ -215,6 +227,7 @@ describe('git lfs mirroring', () => {
     const git = mirrorGit();
     const result = await mirrorLfsObjects({
       git,
+      credentials: credentials(),
       repoDir: path.join(work, 'cache-assets.git'),
       sourceUrl: `${source.url}/acme/assets.git`,
       targetUrl: `${target.url}/mirrors/assets.git`,
@@ -229,6 +242,7 @@ describe('git lfs mirroring', () => {
     target.addRepo('mirrors', 'assets-all');
     const result = await mirrorLfsObjects({
       git,
+      credentials: credentials(),
       repoDir: path.join(work, 'cache-assets.git'),
       sourceUrl: `${source.url}/acme/assets.git`,
       targetUrl: `${target.url}/mirrors/assets-all.git`,
@@ -242,6 +256,7 @@ describe('git lfs mirroring', () => {
     const mirror = (name: string) =>
       mirrorLfsObjects({
         git,
+        credentials: credentials(),
         repoDir: path.join(work, 'cache-assets.git'),
         sourceUrl: `${source.url}/acme/assets.git`,
         targetUrl: `${target.url}/mirrors/${name}.git`,
@@ -274,16 +289,16 @@ describe('git lfs mirroring', () => {
     expect((await gitAs(dir, ['add', '.'], auth)).status).toBe(0);
     expect((await gitAs(dir, ['commit', '-qm', 'Point LFS elsewhere'], auth)).status).toBe(0);
     const pinned = `lfs.url=${source.url}/acme/assets.git/info/lfs`;
-    // On main, the branch HEAD names, where git-lfs reads `.lfsconfig` in a bare repo.
+    // On main: in a bare repo git-lfs reads `.lfsconfig` from HEAD's commit.
     const push = await gitAs(dir, ['-c', pinned, 'push', '-q', 'origin', 'HEAD:refs/heads/main'], auth);
     expect(push.stderr).not.toMatch(/error|fatal/i);
     const git = mirrorGit();
     const cache = path.join(work, 'cache-assets.git');
-    await git.run(['fetch', '-q', '--prune', `${source.url}/acme/assets.git`, '+refs/heads/*:refs/heads/*'], {
-      cwd: cache,
-    });
+    await new CacheRepo(git, cache).fetch(`${source.url}/acme/assets.git`, credentials());
+    await git.run(['symbolic-ref', 'HEAD', 'refs/heads/main'], { cwd: cache });
     const result = await mirrorLfsObjects({
       git,
+      credentials: credentials(),
       repoDir: cache,
       sourceUrl: `${source.url}/acme/assets.git`,
       targetUrl: `${target.url}/mirrors/assets.git`,
@@ -303,6 +318,7 @@ describe('git lfs mirroring', () => {
     expect(source.lfsObjects('acme/broken')).toEqual([]);
     const attempt = mirrorLfsObjects({
       git,
+      credentials: credentials(),
       repoDir: cache,
       sourceUrl: `${source.url}/acme/broken.git`,
       targetUrl: `${target.url}/mirrors/broken.git`,

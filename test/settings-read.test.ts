@@ -270,8 +270,8 @@ describe('readSettings defaults and derivations', () => {
     expect(FEATURES).toEqual({
       sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
       targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-      modes: ['sync', 'preview', 'check'],
-      lfs: false,
+      modes: ['sync', 'preview', 'check', 'remove', 'install-hooks'],
+      lfs: true,
     });
   });
 });
@@ -299,19 +299,19 @@ describe('readSettings refuses bad input in one line', () => {
       "Invalid mode 'foo'. Expected one of: sync, preview, check, remove, install-hooks.",
     ],
     [
-      'mode remove not built',
-      { MIRROR_MODE: 'remove' },
-      "Invalid mode 'remove': not available yet in this version. Expected one of: sync, preview, check.",
+      'request-timeout not a number',
+      { MIRROR_REQUEST_TIMEOUT: '5m' },
+      "Invalid request-timeout '5m'. Expected a number of seconds from 1 to 3600.",
     ],
     [
-      'mode install-hooks not built',
-      { MIRROR_MODE: 'install-hooks' },
-      "Invalid mode 'install-hooks': not available yet in this version. Expected one of: sync, preview, check.",
+      'repo-timeout too small',
+      { MIRROR_REPO_TIMEOUT: '1' },
+      "Invalid repo-timeout '1'. Expected a number of seconds from 10 to 86400.",
     ],
     [
-      'lfs not built',
-      { MIRROR_LFS: 'true' },
-      "Invalid lfs 'true': LFS mirroring is not available yet in this version. Expected false.",
+      'verify-interval negative',
+      { MIRROR_VERIFY_INTERVAL: '-1' },
+      "Invalid verify-interval '-1'. Expected a number of hours from 0 to 8760.",
     ],
     [
       'missing source-type',

@@ -12,7 +12,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Git, GitResult } from './git.js';
+import type { CacheRepo } from './cache-repo.js';
+import type { Git, GitCredential, GitResult } from './git.js';
 
 export interface LfsMirrorOptions {
   git: Git;
@@ -27,7 +28,9 @@ export interface LfsMirrorOptions {
    * nothing to do (only deletions). Omitted: every ref of the cache repo.
    */
   refs?: string[];
-  /** Repository name for messages (default: the source URL). */
+  /** Headers for the source and target URLs, for these calls only (in the environment, as every git call). */
+  credentials?: GitCredential[];
+  /** Repository name for messages (the source URL names it otherwise). */
   repo?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -69,7 +72,7 @@ const TRANSIENT =
 /** Copies the LFS objects reachable from `refs` from the source's LFS server to the target's. */
 export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMirrorResult> {
   const { git, repoDir, sourceUrl, targetUrl, refs } = options;
-  const repo = options.repo ?? sourceUrl;
+  const repo = options.repo;
   if (refs && refs.length === 0) return { downloaded: 0, uploaded: 0 };
   // git-lfs prints no counts when not on a terminal, but reports every transfer to GIT_LFS_PROGRESS (objects it
   // already has, or that the target already has, are not listed).
@@ -81,6 +84,7 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
       const result = await git.run(args, {
         cwd: repoDir,
         allowFailure: true,
+        credentials: options.credentials,
         config: lfsConfig(url),
         env: { GIT_LFS_PROGRESS: progressFile },
         input,
@@ -102,12 +106,31 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
     const pushed = refs
       ? await run([...pushArgs, '--stdin'], targetUrl, refs.join('\n') + '\n')
       : await run(pushArgs, targetUrl);
-    if (pushed.code !== 0) throw pushError(repo, targetUrl, pushed.stderr);
+    if (pushed.code !== 0) throw pushError(repo, sourceUrl, targetUrl, pushed.stderr);
     const progress = await readFile(progressFile, 'utf8').catch(() => '');
     return { downloaded: completed(progress, 'download'), uploaded: completed(progress, 'upload') };
   } finally {
     await rm(progressDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The engine's `copyLfs` hook (src/mirror/repo-sync.ts): copies the LFS objects that the source tips `tips` (shas or
+ * ref names in the cache repo) need, with the given credentials for the source and target URLs.
+ */
+export function createLfsCopier(
+  git: Git,
+  options: Pick<LfsMirrorOptions, 'timeoutMs' | 'retries' | 'retryDelayMs'> = {},
+): (
+  cache: Pick<CacheRepo, 'dir'>,
+  sourceUrl: string,
+  targetUrl: string,
+  tips: string[],
+  credentials: GitCredential[],
+  signal?: AbortSignal,
+) => Promise<LfsMirrorResult> {
+  return (cache, sourceUrl, targetUrl, tips, credentials, signal) =>
+    mirrorLfsObjects({ ...options, git, repoDir: cache.dir, sourceUrl, targetUrl, refs: tips, credentials, signal });
 }
 
 /** git-lfs's own rule for the LFS endpoint of a clone URL: `<url>/info/lfs`, with `.git` added when missing. */
@@ -125,25 +148,31 @@ function lfsConfig(cloneUrl: string): Record<string, string> {
   };
 }
 
-function fetchError(repo: string, sourceUrl: string, stderr: string): LfsError {
+function fetchError(repo: string | undefined, sourceUrl: string, stderr: string): LfsError {
   const missing = missingOids(stderr, /(does not exist|not found|404)/i);
-  if (missing.length) {
-    const list = missing.join(', ');
-    return new LfsError(`${repo}: ${plural(missing)} ${list} missing on the source (${sourceUrl})`, repo, missing);
-  }
-  return new LfsError(`${repo}: git lfs fetch from ${sourceUrl} failed: ${lastLines(stderr)}`, repo);
+  if (missing.length)
+    return new LfsError(
+      `${prefix(repo)}${plural(missing)} ${missing.join(', ')} missing on the source (${sourceUrl})`,
+      repo ?? sourceUrl,
+      missing,
+    );
+  return new LfsError(`${prefix(repo)}git lfs fetch from ${sourceUrl} failed: ${lastLines(stderr)}`, repo ?? sourceUrl);
 }
 
-function pushError(repo: string, targetUrl: string, stderr: string): LfsError {
-  // A pointer whose object the fetch did not bring (it was skipped by the source): git-lfs names it.
+function pushError(repo: string | undefined, sourceUrl: string, targetUrl: string, stderr: string): LfsError {
+  // A pointer whose object the fetch did not bring (the source skipped it): git-lfs names it.
   const missing = missingOids(stderr, /(unable to find source|missing)/i);
   if (missing.length)
     return new LfsError(
-      `${repo}: ${plural(missing)} ${missing.join(', ')} missing: the source did not provide them`,
-      repo,
+      `${prefix(repo)}${plural(missing)} ${missing.join(', ')} missing: the source (${sourceUrl}) did not provide them`,
+      repo ?? sourceUrl,
       missing,
     );
-  return new LfsError(`${repo}: git lfs push to ${targetUrl} failed: ${lastLines(stderr)}`, repo);
+  return new LfsError(`${prefix(repo)}git lfs push to ${targetUrl} failed: ${lastLines(stderr)}`, repo ?? sourceUrl);
+}
+
+function prefix(repo: string | undefined): string {
+  return repo ? `${repo}: ` : '';
 }
 
 function plural(oids: string[]): string {

@@ -7,6 +7,8 @@
  * hosts use as the repository name, and host.ts defines `name` as "last path segment / slug"; `filter`, `exclude` and
  * `repositories` therefore match the slug. For the usual names (`api-server`) slug and name are the same.
  */
+import pLimit from 'p-limit';
+
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import {
   HostError,
@@ -70,6 +72,8 @@ interface DcWebhook {
 }
 
 const PAGE_LIMIT = 100;
+/** Default-branch reads in flight at once while listing a source project. */
+const DEFAULT_BRANCH_READS = 8;
 /**
  * One `PATTERN` matcher `*` covers every branch **and tag**: DC branch-permission patterns are matched against the
  * fully qualified ref (`refs/heads/x`, `refs/tags/v1`) and only need to match a suffix, so `*` "matches everything".
@@ -140,7 +144,34 @@ export class BitbucketServerHost implements Host {
 
   async listRepos(): Promise<RepoInfo[]> {
     const repos = await this.collect<DcRepository>(this.http, `${this.projectPath()}/repos`, {}, 'listing', true);
-    return repos.map((repo) => this.toRepoInfo(repo, (m) => new ListingError(m)));
+    const infos = repos.map((repo) => this.toRepoInfo(repo, (m) => new ListingError(m)));
+    if (this.role === 'source') await this.readDefaultBranches(infos);
+    return infos;
+  }
+
+  /**
+   * The repository listing does not carry the default branch (`defaultBranch` is write-only in RestRepository), and
+   * the target's default branch follows the source's: read it per repository, a few at a time. A failed read fails
+   * the listing (never act on a partial one).
+   */
+  private async readDefaultBranches(infos: RepoInfo[]): Promise<void> {
+    const limit = pLimit(DEFAULT_BRANCH_READS);
+    await Promise.all(
+      infos.map((info) =>
+        limit(async () => {
+          try {
+            info.defaultBranch = await this.readDefaultBranch(info.path);
+          } catch (error) {
+            const status = error instanceof HostError ? error.status : undefined;
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new ListingError(
+              `bitbucket-server: listing of ${this.owner}: default branch of ${info.path}: ${reason}`,
+              status,
+            );
+          }
+        }),
+      ),
+    );
   }
 
   async getRepo(path: string): Promise<RepoInfo | undefined> {

@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 
 import type { EventHint } from '../events/event-hint.js';
 import { Git } from '../git/git.js';
+import { createLfsCopier } from '../git/lfs.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { countByStatus, formatDuration } from '../report/counts.js';
 import type { RepoResult, RunReport } from '../report/model.js';
@@ -79,10 +80,16 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
   try {
     const selection = await select(settings, deps);
     repos.push(...selection.failed);
-    for (const skip of selection.skipped) {
-      repos.push({ name: skip.repo.path, status: 'skipped', reason: skip.reason, refs: [], durationMs: 0 });
-    }
-    const targets = await findTargets(settings, deps, selection);
+    const skipped: RepoResult[] = selection.skipped.map((skip) => ({
+      name: skip.repo.path,
+      status: 'skipped',
+      reason: skip.reason,
+      refs: [],
+      durationMs: 0,
+    }));
+    // install-hooks works on the source only: the target is not even read (its token may be absent).
+    const targets =
+      settings.mode === 'install-hooks' ? new Map<string, RepoInfo>() : await findTargets(settings, deps, selection);
     const jobs: RepoJob[] = selection.jobs.map((job) => ({ ...job, target: targets.get(nameKey(job.targetPath)) }));
     runtime.info(
       `${jobs.length} repositor${jobs.length === 1 ? 'y' : 'ies'} selected` +
@@ -106,6 +113,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
         repos.push(...orphans(settings, selection, [...targets.values()], deps.runtime));
       }
     }
+    repos.push(...skipped);
     return finish();
   } finally {
     await release();
@@ -226,7 +234,7 @@ async function runJob(
     store,
     verifyIntervalMs: deps.verifyIntervalMs ?? 24 * 3600_000,
     signal: controller.signal,
-    copyLfs: deps.copyLfs,
+    copyLfs: deps.copyLfs ?? (settings.lfs ? createLfsCopier(git) : undefined),
   };
   try {
     return await deps.runtime.group(job.source.path, async () => {

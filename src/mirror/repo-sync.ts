@@ -32,7 +32,8 @@ export interface RepoContext {
     targetUrl: string,
     tips: string[],
     credentials: GitCredential[],
-  ) => Promise<void>;
+    signal?: AbortSignal,
+  ) => Promise<{ downloaded: number; uploaded: number }>;
 }
 
 export interface RepoJob {
@@ -266,10 +267,19 @@ async function pushUpdates(
   if (settings.lfs && ctx.copyLfs) {
     const tips = [...new Set(updates.map((action) => action.to).filter((sha): sha is string => Boolean(sha)))];
     if (tips.length) {
-      await ctx.copyLfs(cache, job.source.cloneUrl, target.cloneUrl, tips, [
-        ...credentialsFor(job.source.cloneUrl, ctx.source),
-        ...credentials,
-      ]);
+      const lfs = await ctx.copyLfs(
+        cache,
+        job.source.cloneUrl,
+        target.cloneUrl,
+        tips,
+        [...credentialsFor(job.source.cloneUrl, ctx.source), ...credentials],
+        ctx.signal,
+      );
+      if (lfs.uploaded || lfs.downloaded) {
+        ctx.runtime.info(
+          `LFS: ${lfs.downloaded} object(s) fetched from the source, ${lfs.uploaded} uploaded to the target`,
+        );
+      }
     }
   }
   // Record what is about to be written before writing it: a run killed mid-push must not see its own writes as
@@ -285,6 +295,9 @@ async function pushUpdates(
 
   const lift = settings.protect && ctx.target.protectionStrategy === 'lift';
   if (lift) await ctx.target.unprotect(target);
+  // Exempt hosts: protection (with the mirror's exemption) is put right before the push, so that a rule someone added
+  // without the exemption cannot refuse the mirror's own forced updates and prunes, and there is no unprotected window.
+  else if (settings.protect) await ctx.target.protect(target);
   let outcomes: PushOutcome[] | undefined;
   let pushError: unknown;
   try {
@@ -335,8 +348,8 @@ async function keepProtected(
   pushed = false,
 ): Promise<void> {
   const { settings } = ctx;
-  // On 'lift' hosts protection was restored right after the push.
-  if (settings.protect && !(pushed && ctx.target.protectionStrategy === 'lift')) await ctx.target.protect(target);
+  // When something was pushed, protection was already checked around the push.
+  if (settings.protect && !pushed) await ctx.target.protect(target);
   const branch = job.source.defaultBranch;
   if (branch && targetRefs.has(`refs/heads/${branch}`)) {
     // A new repo's default branch is whatever its first push made it: ask the host rather than trust the create answer.

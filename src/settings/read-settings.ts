@@ -104,6 +104,30 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     concurrency: readConcurrency(value('concurrency')),
     cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),
     reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
+    requestTimeout: readNumber(
+      value('request-timeout'),
+      'request-timeout',
+      60,
+      1,
+      3600,
+      'a number of seconds from 1 to 3600',
+    ),
+    repoTimeout: readNumber(
+      value('repo-timeout'),
+      'repo-timeout',
+      1800,
+      10,
+      86400,
+      'a number of seconds from 10 to 86400',
+    ),
+    verifyInterval: readNumber(
+      value('verify-interval'),
+      'verify-interval',
+      24,
+      0,
+      8760,
+      'a number of hours from 0 to 8760',
+    ),
   };
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');
@@ -295,6 +319,20 @@ function readVisibility(raw: string | undefined, targetType: HostType): Visibili
     );
   }
   return visibility;
+}
+
+function readNumber(
+  raw: string | undefined,
+  name: InputName,
+  fallback: number,
+  min: number,
+  max: number,
+  accepted: string,
+): number {
+  if (raw === undefined) return fallback;
+  const value = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw invalid(name, raw, accepted);
+  return value;
 }
 
 function readConcurrency(raw: string | undefined): number {

@@ -34,6 +34,9 @@ export const INPUTS = {
   hookSecret: 'hook-secret',
   reportFile: 'report-file',
   junitFile: 'junit-file',
+  requestTimeout: 'request-timeout',
+  repoTimeout: 'repo-timeout',
+  verifyInterval: 'verify-interval',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -99,6 +102,12 @@ export interface Settings {
   hookSecret?: string;
   reportFile: string;
   junitFile?: string;
+  /** Time limit of one API request attempt, in seconds. */
+  requestTimeout: number;
+  /** Time limit of one repository (git and API), in seconds. */
+  repoTimeout: number;
+  /** Hours between full comparisons of every repository, whatever the push stamps say; 0: every run. */
+  verifyInterval: number;
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */

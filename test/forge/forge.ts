@@ -541,6 +541,7 @@ export class Forge implements ForgeState {
   }
 
   private gitUser(req: IncomingMessage): ForgeUser | undefined | 'invalid' {
+    if (this.host.authenticateGit) return this.host.authenticateGit(req.headers);
     const header = req.headers.authorization;
     if (!header) return undefined;
     const match = /^Basic\s+(.+)$/i.exec(header);

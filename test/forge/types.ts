@@ -13,7 +13,8 @@
  * - `authenticateApi(headers)`: who is calling (`undefined` anonymous, `'invalid'` for a bad token); the host decides
  *   the error shape in `handleApi` through `ctx.auth`.
  * - `gitRepo(path)`: map a git URL path (after the forge URL) to a repo record and service; `gitRealm` is the
- *   `WWW-Authenticate` realm. The core checks git credentials as Basic auth with the token as password.
+ *   `WWW-Authenticate` realm. The core checks git credentials as Basic auth with the token as password, unless the
+ *   host provides `authenticateGit(headers)`.
  * - `protectionRules(repo)`: the host's protection model normalised into `ProtectionRule[]`; the core writes them to
  *   the bare repo whenever `forge.protectionChanged(repo)` is called, and the real pre-receive hook enforces them.
  * - `onPush(repo, updates, user)`: called after a successful push (post-receive), e.g. GitLab protects the default
@@ -165,6 +166,12 @@ export interface HostFake {
   /** Refs the host keeps to itself: advertised on fetch, refused on push (`receive.hideRefs`). */
   readonly hiddenRefs: string[];
   authenticateApi(headers: IncomingHttpHeaders): ForgeUser | undefined | 'invalid';
+  /**
+   * Who is calling git (smart HTTP and LFS). Default (when absent): Basic auth with any username and the token as
+   * password, as GitHub and GitLab accept. Hosts with other schemes (Bitbucket Server: Bearer HTTP access tokens, Basic
+   * only with the token's own username) provide their own.
+   */
+  authenticateGit?(headers: IncomingHttpHeaders): ForgeUser | undefined | 'invalid';
   handleApi(ctx: ApiContext): Promise<ApiResponse> | ApiResponse;
   gitRepo(urlPath: string): GitTarget | undefined;
   /** Message for a push refused for lack of write access (HTTP 403 body). */

@@ -729,6 +729,11 @@ export function createBitbucketServerFake(forge: ForgeState): HostFake {
       const found = colon > 0 ? forge.userByToken(decoded.slice(colon + 1)) : undefined;
       return found && found.username.toLowerCase() === decoded.slice(0, colon).toLowerCase() ? found : 'invalid';
     },
+    // git over HTTP takes the same credentials as the REST API: `Bearer <HTTP access token>`, or Basic with the
+    // token's own username (https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html).
+    authenticateGit(headers: IncomingHttpHeaders) {
+      return this.authenticateApi(headers);
+    },
     async handleApi(ctx) {
       let answer: ApiResponse;
       if (ctx.auth === 'invalid') {

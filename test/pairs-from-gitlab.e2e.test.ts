@@ -1,0 +1,6 @@
+/**
+ * A gitlab source mirrored into each of the four target hosts by the CLI: the compact story of test/support/pairs.ts.
+ */
+import { describePairsFrom } from './support/pairs.js';
+
+describePairsFrom('gitlab');

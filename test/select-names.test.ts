@@ -1,0 +1,175 @@
+/**
+ * Selection (src/mirror/select.ts) and target naming (src/mirror/names.ts), with settings read the way users give
+ * them (readSettings), so that `filter` / `exclude` are tested as the product compiles them.
+ */
+import { describe, expect, test } from '@jest/globals';
+
+import type { RepoInfo } from '../src/hosts/host.js';
+import { mapNames, nameKey, targetPathFor } from '../src/mirror/names.js';
+import { applyFilters, byPath, inShard, pickNamed, shardOf, skipReason } from '../src/mirror/select.js';
+import { readSettings, type Settings } from '../src/settings/index.js';
+
+function settings(extra: Record<string, string> = {}): Settings {
+  return readSettings({
+    argv: [],
+    env: {
+      MIRROR_SOURCE_TYPE: 'github',
+      MIRROR_SOURCE_OWNER: 'acme',
+      MIRROR_TARGET_TYPE: 'gitlab',
+      MIRROR_TARGET_OWNER: 'mirrors',
+      MIRROR_TARGET_TOKEN: 'glpat-unit-test-token',
+      ...extra,
+    },
+  });
+}
+
+function repo(repoPath: string, extra: Partial<RepoInfo> = {}): RepoInfo {
+  const name = repoPath.split('/').pop() ?? repoPath;
+  return {
+    id: `id-${repoPath}`,
+    name,
+    path: repoPath,
+    cloneUrl: `https://example.test/acme/${repoPath}.git`,
+    webUrl: `https://example.test/acme/${repoPath}`,
+    visibility: 'private',
+    fork: false,
+    archived: false,
+    ...extra,
+  };
+}
+
+const names = (repos: RepoInfo[]): string[] => repos.map((r) => r.path);
+
+describe('filters', () => {
+  const listing = [
+    repo('api'),
+    repo('rapid'),
+    repo('api-server'),
+    repo('web'),
+    repo('forked', { fork: true }),
+    repo('old', { archived: true }),
+    repo('platform/api-gateway'),
+  ];
+
+  test('filter must match the whole repository name, not a part of it and not the path', () => {
+    const { selected, skipped } = applyFilters(listing, settings({ MIRROR_FILTER: 'api' }));
+    expect(names(selected)).toEqual(['api']);
+    expect(skipped.find((skip) => skip.repo.name === 'rapid')?.reason).toMatch(/does not match filter/);
+    // The name of a subgroup project is its last segment: `platform/.*` matches no name.
+    expect(names(applyFilters(listing, settings({ MIRROR_FILTER: 'platform/.*' })).selected)).toEqual([]);
+    expect(names(applyFilters(listing, settings({ MIRROR_FILTER: 'api.*' })).selected)).toEqual([
+      'api',
+      'api-server',
+      'platform/api-gateway',
+    ]);
+    // A whole-name match even with alternation: `api|web` is not `^api|web$`.
+    expect(names(applyFilters(listing, settings({ MIRROR_FILTER: 'api|web' })).selected)).toEqual(['api', 'web']);
+  });
+
+  test('exclude is a whole-name match too, and says why', () => {
+    const { selected, skipped } = applyFilters(listing, settings({ MIRROR_EXCLUDE: 'api' }));
+    expect(names(selected)).toContain('rapid');
+    expect(names(selected)).toContain('api-server');
+    expect(names(selected)).not.toContain('api');
+    expect(skipped).toEqual([{ repo: listing[0], reason: expect.stringMatching(/matches exclude/) }]);
+  });
+
+  test('forks and archived repositories are included by default and skipped on request', () => {
+    expect(names(applyFilters(listing, settings()).selected)).toHaveLength(listing.length);
+    const noForks = settings({ MIRROR_INCLUDE_FORKS: 'false', MIRROR_INCLUDE_ARCHIVED: 'false' });
+    expect(skipReason(listing[4], noForks)).toMatch(/fork/);
+    expect(skipReason(listing[5], noForks)).toMatch(/archived/);
+    expect(names(applyFilters(listing, noForks).selected)).not.toEqual(expect.arrayContaining(['forked']));
+    expect(names(applyFilters(listing, noForks).selected)).not.toEqual(expect.arrayContaining(['old']));
+    expect(skipReason(listing[0], noForks)).toBeUndefined();
+  });
+});
+
+describe('repositories list', () => {
+  const listing = [repo('API'), repo('web'), repo('platform/Gateway')];
+
+  test('matches by name or by path, case-insensitively, and reports unknown names as given', () => {
+    const { picked, unknown } = pickNamed(listing, ['api', 'PLATFORM/gateway', 'Nope', 'web']);
+    expect(names(picked)).toEqual(['API', 'web', 'platform/Gateway']);
+    expect(unknown).toEqual(['Nope']);
+    expect(names(pickNamed(listing, ['gateway']).picked)).toEqual(['platform/Gateway']);
+  });
+
+  test('a name that matches nothing picks nothing', () => {
+    expect(pickNamed(listing, ['ap', 'platform'])).toEqual({ picked: [], unknown: ['ap', 'platform'] });
+  });
+});
+
+describe('shards', () => {
+  const listing = Array.from({ length: 60 }, (_, i) => repo(i % 7 === 0 ? `group/repo-${i}` : `repo-${i}`));
+
+  test.each([1, 2, 3, 4, 5])('with %i shard(s), every repository is in exactly one shard', (count) => {
+    const counts = new Map<string, number>();
+    for (let index = 1; index <= count; index++) {
+      for (const r of listing.filter((candidate) => inShard(candidate, { index, count }))) {
+        counts.set(r.path, (counts.get(r.path) ?? 0) + 1);
+      }
+    }
+    expect(counts.size).toBe(listing.length);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  test('the shard of a repository is deterministic and independent of the listing order and of case', () => {
+    for (const r of listing) {
+      expect(shardOf(r.path, 4)).toBe(shardOf(r.path, 4));
+      expect(shardOf(r.path.toUpperCase(), 4)).toBe(shardOf(r.path, 4));
+      expect(shardOf(r.path, 4)).toBeGreaterThanOrEqual(1);
+      expect(shardOf(r.path, 4)).toBeLessThanOrEqual(4);
+    }
+    const forward = listing.filter((r) => inShard(r, { index: 2, count: 3 }));
+    const backward = [...listing].reverse().filter((r) => inShard(r, { index: 2, count: 3 }));
+    expect(names(backward).sort()).toEqual(names(forward).sort());
+    // Not everything in one shard: the split is real.
+    expect(forward.length).toBeGreaterThan(5);
+    expect(forward.length).toBeLessThan(40);
+    expect(listing.every((r) => inShard(r, undefined))).toBe(true);
+  });
+
+  test('settings give the shard that inShard uses', () => {
+    expect(settings({ MIRROR_SHARD: '2/3' }).shard).toEqual({ index: 2, count: 3 });
+  });
+
+  test('byPath sorts case-insensitively', () => {
+    expect(names([repo('b'), repo('A'), repo('a-1')].sort(byPath))).toEqual(['A', 'a-1', 'b']);
+  });
+});
+
+describe('target names', () => {
+  test('gitlab keeps subgroup paths; flat hosts join them with -', () => {
+    const sub = repo('platform/api');
+    expect(targetPathFor(sub, 'gitlab')).toBe('platform/api');
+    expect(targetPathFor(sub, 'github')).toBe('platform-api');
+    expect(targetPathFor(sub, 'bitbucket-cloud')).toBe('platform-api');
+    expect(targetPathFor(sub, 'bitbucket-server')).toBe('platform-api');
+  });
+
+  test('characters a host does not allow are replaced; Bitbucket slugs are lower case', () => {
+    const odd = repo('Team/My Repo+ü.js');
+    expect(targetPathFor(odd, 'github')).toBe('Team-My-Repo--.js');
+    expect(targetPathFor(odd, 'bitbucket-server')).toBe('team-my-repo--.js');
+    expect(targetPathFor(odd, 'bitbucket-cloud')).toBe('team-my-repo--.js');
+    expect(targetPathFor(odd, 'gitlab')).toBe('Team/My Repo+ü.js');
+    expect(nameKey('Team/API')).toBe('team/api');
+  });
+
+  test('two sources landing on one target name both fail as a collision; others are mapped', () => {
+    const sources = [repo('platform/api'), repo('platform-api'), repo('Platform-API'), repo('web')];
+    const { mapped, collisions } = mapNames(sources, 'github');
+    expect(mapped.map((entry) => [entry.source.path, entry.targetPath])).toEqual([['web', 'web']]);
+    expect(collisions.map((c) => c.source.path).sort()).toEqual(['Platform-API', 'platform-api', 'platform/api']);
+    const first = collisions.find((c) => c.source.path === 'platform/api');
+    expect(first?.targetPath).toBe('platform-api');
+    expect(first?.others.sort()).toEqual(['Platform-API', 'platform-api']);
+  });
+
+  test('on a gitlab target, subgroup paths do not collide with flat names', () => {
+    const { mapped, collisions } = mapNames([repo('platform/api'), repo('platform-api')], 'gitlab');
+    expect(collisions).toEqual([]);
+    expect(mapped.map((entry) => entry.targetPath).sort()).toEqual(['platform-api', 'platform/api']);
+  });
+});

@@ -1,0 +1,447 @@
+/**
+ * Every source host × every target host, each pair through the same compact story with the bundled CLI (see
+ * `describePairsFrom`): first sync identical (host-private refs not copied), a developer's direct push refused by the
+ * target forge's pre-receive hook, a source change and a branch deletion reflected, a second run that writes nothing.
+ *
+ * One test file per source host: it starts one source forge and one target forge per target host (a pair of the same
+ * type runs between two forges), and runs its four stories concurrently. Each pair has its own namespaces, so the
+ * stories never see each other's repos.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
+import { startForge, type Forge, type ForgeType, type RepoRecord, type Role, type SeedSpec } from '../forge/forge.js';
+import { addProject } from '../forge/hosts/bitbucket-cloud.js';
+import { git, listRefs } from '../forge/seed.js';
+import { filesContaining, gitSpy, runCli, tempDir, textContains, type CliRun, type GitSpy } from './cli.js';
+
+export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud'];
+const SHORT: Record<ForgeType, string> = {
+  github: 'gh',
+  gitlab: 'gl',
+  'bitbucket-server': 'bbs',
+  'bitbucket-cloud': 'bbc',
+};
+/** Role names as each host calls them (owner-level for the mirror, write for the developer). */
+const ROLES: Record<ForgeType, { admin: Role; write: Role }> = {
+  github: { admin: 'admin', write: 'write' },
+  gitlab: { admin: 'owner', write: 'developer' },
+  'bitbucket-server': { admin: 'admin', write: 'write' },
+  'bitbucket-cloud': { admin: 'admin', write: 'write' },
+};
+/** Bitbucket Cloud project that created repositories go to (`target-project`). */
+export const BBC_PROJECT = 'MIR';
+/** Host-private refs each host keeps beside branches and tags (Bitbucket Cloud exposes none over git). */
+const PRIVATE_REFS: Record<ForgeType, string[]> = {
+  github: ['refs/pull/7/head'],
+  gitlab: ['refs/merge-requests/7/head'],
+  'bitbucket-server': ['refs/pull-requests/7/from'],
+  'bitbucket-cloud': [],
+};
+
+export interface Account {
+  username: string;
+  token: string;
+}
+
+/** A forge playing one host type, with the mirror's account and a developer who has write access. */
+export interface HostForge {
+  type: ForgeType;
+  forge: Forge;
+  bot: Account;
+  dev: Account;
+}
+
+/** Tokens shaped like each host's, unique per forge user. */
+function tokenFor(type: ForgeType): string {
+  const tail = crypto.randomBytes(18).toString('hex');
+  const prefix = { github: 'ghp_', gitlab: 'glpat-', 'bitbucket-server': 'BBDC-', 'bitbucket-cloud': 'ATCTT3x' }[type];
+  return `${prefix}${tail}`;
+}
+
+export async function startHostForge(type: ForgeType, botName: string): Promise<HostForge> {
+  const bot = { username: botName, token: tokenFor(type) };
+  const dev = { username: 'dev', token: tokenFor(type) };
+  const forge = await startForge({ type, users: [bot, dev] });
+  return { type, forge, bot, dev };
+}
+
+/** A namespace for one pair: an organization, group, project (key) or workspace. Returns the owner to pass. */
+export function addNamespace(host: HostForge, base: string): string {
+  const owner = host.type === 'bitbucket-server' ? base.replace(/[^A-Za-z0-9]/g, '').toUpperCase() : base;
+  host.forge.addOrg(owner, {
+    members: { [host.bot.username]: ROLES[host.type].admin, [host.dev.username]: ROLES[host.type].write },
+  });
+  if (host.type === 'bitbucket-cloud') addProject(host.forge, owner, BBC_PROJECT, 'Mirrors');
+  return owner;
+}
+
+/** `MIRROR_SOURCE_*` / `MIRROR_TARGET_*` for a forge's mirror account; `basic` sends a Bitbucket username too. */
+export function endpointEnv(
+  role: 'SOURCE' | 'TARGET',
+  host: HostForge,
+  owner: string,
+  basic: boolean,
+): Record<string, string> {
+  const prefix = `MIRROR_${role}_`;
+  const env: Record<string, string> = {
+    [`${prefix}TYPE`]: host.type,
+    [`${prefix}URL`]: host.forge.url,
+    [`${prefix}OWNER`]: owner,
+    [`${prefix}TOKEN`]: host.bot.token,
+  };
+  if (basic && host.type.startsWith('bitbucket')) env[`${prefix}USERNAME`] = host.bot.username;
+  if (role === 'TARGET' && host.type === 'bitbucket-cloud') env.MIRROR_TARGET_PROJECT = BBC_PROJECT;
+  return env;
+}
+
+/**
+ * The `Authorization` header git sends for `account`, as each host takes it: GitHub `x-access-token` and GitLab
+ * `oauth2` Basic with the token as password; Bitbucket Server `Bearer <HTTP access token>` or Basic with the token's own
+ * username; Bitbucket Cloud Basic `x-token-auth:<access token>` or `username:app password`.
+ */
+export function gitAuthorization(type: ForgeType, account: Account, basic: boolean): string {
+  if (type === 'bitbucket-server' && !basic) return `Bearer ${account.token}`;
+  const username = {
+    github: 'x-access-token',
+    gitlab: 'oauth2',
+    'bitbucket-server': account.username,
+    'bitbucket-cloud': basic ? account.username : 'x-token-auth',
+  }[type];
+  return `Basic ${Buffer.from(`${username}:${account.token}`).toString('base64')}`;
+}
+
+export interface GitResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Plain git against a forge, asynchronously (the forge answers in this process), credentials only in the environment. */
+export function gitWith(cwd: string, args: string[], auth?: { url: string; authorization: string }): Promise<GitResult> {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_AUTHOR_NAME: 'Dev',
+    GIT_AUTHOR_EMAIL: 'dev@forge.test',
+    GIT_COMMITTER_NAME: 'Dev',
+    GIT_COMMITTER_EMAIL: 'dev@forge.test',
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'init.defaultBranch',
+    GIT_CONFIG_VALUE_0: 'main',
+    GIT_CONFIG_KEY_1: 'credential.helper',
+    GIT_CONFIG_VALUE_1: '',
+  };
+  if (auth) {
+    env.GIT_CONFIG_COUNT = '3';
+    env.GIT_CONFIG_KEY_2 = `http.${auth.url}/.extraHeader`;
+    env.GIT_CONFIG_VALUE_2 = `Authorization: ${auth.authorization}`;
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
+  });
+}
+
+/** Every ref of a bare repo (not only branches and tags), to show that host-private refs were not copied. */
+export function allRefNames(dir: string): string[] {
+  return git(dir, ['for-each-ref', '--format=%(refname)']).split('\n').filter(Boolean);
+}
+
+/** The target name the product contract promises for a source path (SPEC "Names"; issue 3 item 3). */
+export function expectedTargetName(targetType: ForgeType, sourcePath: string): string {
+  if (targetType === 'gitlab') return sourcePath;
+  const flat = sourcePath.split('/').join('-');
+  return targetType === 'github' ? flat : flat.toLowerCase();
+}
+
+/** Fails with the CLI's own output when the exit code is not the expected one (a bare `toBe` hides why). */
+export function expectExit(run: CliRun, code: number): void {
+  if (run.code !== code) {
+    throw new Error(
+      `org-mirror exited ${run.code}, expected ${code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}` +
+        `\n--- report\n${JSON.stringify(run.report?.repos ?? run.report, null, 1)}`,
+    );
+  }
+}
+
+export const statusOf = (run: CliRun, name: string): string | undefined =>
+  run.report?.repos.find((repo) => repo.name === name)?.status;
+
+/** One source namespace mirrored into one target namespace by the CLI. */
+export class Pair {
+  readonly outputs: string[] = [];
+  readonly work: string;
+
+  constructor(
+    readonly source: HostForge,
+    readonly sourceOwner: string,
+    readonly target: HostForge,
+    readonly targetOwner: string,
+    private readonly spy: GitSpy,
+    root: string,
+    /** Bitbucket credentials style: username + token (Basic) instead of a bare token. */
+    readonly basic: { source: boolean; target: boolean },
+  ) {
+    this.work = fs.mkdtempSync(path.join(root, `${SHORT[source.type]}-${SHORT[target.type]}-`));
+  }
+
+  get label(): string {
+    return `${this.source.type} ${this.sourceOwner} → ${this.target.type} ${this.targetOwner}`;
+  }
+
+  env(extra: Record<string, string> = {}): Record<string, string> {
+    return {
+      ...endpointEnv('SOURCE', this.source, this.sourceOwner, this.basic.source),
+      ...endpointEnv('TARGET', this.target, this.targetOwner, this.basic.target),
+      MIRROR_CACHE_DIR: path.join(this.work, 'cache'),
+      MIRROR_REPORT_FILE: path.join(this.work, 'report.json'),
+      MIRROR_CONCURRENCY: '2',
+      ...extra,
+    };
+  }
+
+  async mirror(extra: Record<string, string> = {}): Promise<CliRun> {
+    const run = await runCli({ env: this.env(extra), spy: this.spy, dist: true });
+    this.outputs.push(run.stdout, run.stderr, JSON.stringify(run.report ?? {}));
+    return run;
+  }
+
+  sourceRepo(name: string): RepoRecord {
+    return this.source.forge.repo(this.sourceOwner, name);
+  }
+
+  targetRepo(name: string): RepoRecord {
+    return this.target.forge.repo(this.targetOwner, name);
+  }
+
+  sourceRefs(name: string): Record<string, string> {
+    return listRefs(this.sourceRepo(name).dir);
+  }
+
+  targetRefs(name: string): Record<string, string> {
+    return listRefs(this.targetRepo(name).dir);
+  }
+
+  /** A clone of a repo by `account` over the forge's clone URL (from the host's own API answers). */
+  async clone(side: 'source' | 'target', repo: RepoRecord, account: Account): Promise<Workspace> {
+    const host = side === 'source' ? this.source : this.target;
+    const basic = side === 'source' ? this.basic.source : this.basic.target;
+    const auth = { url: host.forge.url, authorization: gitAuthorization(host.type, account, basic) };
+    const dir = fs.mkdtempSync(path.join(this.work, `${side}-clone-`));
+    const cloned = await gitWith(this.work, ['clone', '-q', host.forge.host.cloneUrl(repo), dir], auth);
+    if (cloned.status !== 0) throw new Error(`clone of ${repo.fullPath} as ${account.username}: ${cloned.stderr}`);
+    return new Workspace(dir, auth);
+  }
+}
+
+/** A working clone: commit and push with the credentials it was cloned with. */
+export class Workspace {
+  constructor(
+    readonly dir: string,
+    private readonly auth: { url: string; authorization: string },
+  ) {}
+
+  async commit(file: string): Promise<void> {
+    fs.writeFileSync(path.join(this.dir, file), `${file} ${crypto.randomUUID()}\n`);
+    await gitWith(this.dir, ['add', file]);
+    const done = await gitWith(this.dir, ['commit', '-qm', `change ${file}`]);
+    if (done.status !== 0) throw new Error(`commit: ${done.stderr}`);
+  }
+
+  push(refspecs: string[]): Promise<GitResult> {
+    return gitWith(this.dir, ['push', 'origin', ...refspecs], this.auth);
+  }
+}
+
+/** The story's two repositories. GitHub sources name the second one with upper case and `.`/`_` (slug rules). */
+export function storyRepos(sourceType: ForgeType): { api: string; web: string } {
+  return { api: 'api', web: sourceType === 'github' ? 'Web.API_v2' : 'web' };
+}
+
+function seedStoryRepos(host: HostForge, owner: string): void {
+  const { api, web } = storyRepos(host.type);
+  host.forge.addRepo(owner, api, { defaultBranch: 'main', visibility: 'public', description: 'The API' });
+  const apiSpec: SeedSpec = {
+    branches: { main: ['README.md', 'api.txt'], dev: ['dev.txt'], 'feature/x': ['x.txt'] },
+    tags: ['v1', { name: 'v2', message: 'Release 2' }],
+    extraRefs: PRIVATE_REFS[host.type],
+  };
+  host.forge.seed(owner, api, apiSpec);
+  host.forge.addRepo(owner, web, { defaultBranch: 'trunk', visibility: 'private' });
+  host.forge.seed(owner, web, { branches: { trunk: ['index.html'] }, tags: ['web-1'] });
+}
+
+/** What the target's protection prints when it refuses a push, per host (the fakes use the hosts' own words). */
+const REFUSED: Record<ForgeType, RegExp> = {
+  github: /GH013: Repository rule violations found/,
+  gitlab: /GitLab: You (are not allowed|can only delete)/,
+  'bitbucket-server': /Check your branch permissions configuration with the project administrator/,
+  'bitbucket-cloud': /branch restriction/,
+};
+
+/** The compact story every pair goes through. Each step builds on the state the previous one left. */
+export async function pairStory(pair: Pair): Promise<void> {
+  const { api, web } = storyRepos(pair.source.type);
+  const targetName = (name: string) => expectedTargetName(pair.target.type, name);
+  const target = pair.target.forge;
+
+  // 1. First sync: both repos created, identical branches and tags, no host-private ref, visibility of the source.
+  const first = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
+  expectExit(first, 0);
+  expect(first.report?.counts).toMatchObject({ created: 2 });
+  for (const name of [api, web]) {
+    expect(statusOf(first, name)).toBe('created');
+    const created = pair.targetRepo(targetName(name));
+    expect(created.name).toBe(targetName(name).split('/').pop());
+    expect(pair.targetRefs(targetName(name))).toEqual(pair.sourceRefs(name));
+    expect(allRefNames(created.dir).filter((ref) => !/^refs\/(heads|tags)\//.test(ref))).toEqual([]);
+    expect(created.visibility).toBe(pair.sourceRepo(name).visibility);
+    expect(created.description).toBe(`Mirror of ${pair.source.forge.host.webUrl(pair.sourceRepo(name))}`);
+  }
+  expect(pair.targetRepo(targetName(web)).defaultBranch).toBe('trunk');
+  expect(Object.keys(pair.targetRefs(targetName(api)))).toHaveLength(5);
+
+  // 2. A developer with write access pushes to the mirror directly: the target's pre-receive hook refuses.
+  const mirrored = pair.targetRefs(targetName(api));
+  const devClone = await pair.clone('target', pair.targetRepo(targetName(api)), pair.target.dev);
+  await devClone.commit('direct.txt');
+  const refused = [
+    await devClone.push(['HEAD:refs/heads/main']),
+    await devClone.push(['HEAD:refs/heads/sneaky']),
+    await devClone.push([':refs/heads/dev']),
+  ];
+  // Bitbucket Cloud cannot restrict tags (src/hosts/bitbucket-cloud.ts); every other target protects them.
+  if (pair.target.type !== 'bitbucket-cloud') refused.push(await devClone.push(['HEAD:refs/tags/sneaky']));
+  for (const push of refused) {
+    expect(push.status).not.toBe(0);
+    expect(push.stderr).toMatch(/pre-receive hook declined/);
+    expect(push.stderr).toMatch(REFUSED[pair.target.type]);
+  }
+  expect(pair.targetRefs(targetName(api))).toEqual(mirrored);
+
+  // 3. The source moves on: a new commit on main, a deleted branch and a deleted tag are reflected.
+  const srcClone = await pair.clone('source', pair.sourceRepo(api), pair.source.bot);
+  await srcClone.commit('more.txt');
+  const pushed = await srcClone.push(['HEAD:refs/heads/main', ':refs/heads/feature/x', ':refs/tags/v1']);
+  expect(pushed.stderr).not.toMatch(/rejected|error/);
+  expect(pushed.status).toBe(0);
+  const changed = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
+  expectExit(changed, 0);
+  expect(statusOf(changed, api)).toBe('updated');
+  expect(statusOf(changed, web)).toBe('up-to-date');
+  expect(pair.targetRefs(targetName(api))).toEqual(pair.sourceRefs(api));
+  const kinds = Object.fromEntries(
+    (changed.report?.repos.find((repo) => repo.name === api)?.refs ?? []).map((ref) => [ref.ref, ref.kind]),
+  );
+  expect(kinds).toEqual({ 'refs/heads/main': 'update', 'refs/heads/feature/x': 'delete', 'refs/tags/v1': 'delete' });
+
+  // 4. Nothing changed: no API write and no push on the target.
+  const writes = target.writes.length;
+  const pushes = target.pushes.length;
+  const again = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
+  expectExit(again, 0);
+  expect(again.report?.counts).toMatchObject({ 'up-to-date': 2 });
+  expect(target.writes.slice(writes)).toEqual([]);
+  expect(target.pushes.length).toBe(pushes);
+}
+
+/** Shared state of one source host's pairs. */
+export interface PairsWorld {
+  source: HostForge;
+  targets: Record<ForgeType, HostForge>;
+  spy: GitSpy;
+  root: string;
+  pairs: Pair[];
+  /** Creates a pair (and its two namespaces) from `source` to the target forge of `targetType`. */
+  pair(targetType: ForgeType, name: string, basic?: Partial<Pair['basic']>): Pair;
+}
+
+/**
+ * Credentials style per pair, so that each Bitbucket role is exercised both ways across the pairs: username + token
+ * (Basic) when the other side is GitHub or Bitbucket Server, a bare token (Bearer / x-token-auth) otherwise.
+ */
+function basicFor(other: ForgeType): boolean {
+  return other === 'github' || other === 'bitbucket-server';
+}
+
+/**
+ * Declares the pair tests of one source host: the four stories (concurrently), then `extras` (sequential tests using
+ * the same forges), then the checks over the whole file: no contract violation on any forge, the source never written
+ * to, no token in any output, report, cache or git argv.
+ */
+export function describePairsFrom(sourceType: ForgeType, extras?: (world: () => PairsWorld) => void): void {
+  describe(`${sourceType} → every target`, () => {
+    let world: PairsWorld;
+
+    beforeAll(async () => {
+      const root = tempDir('org-mirror-pairs-');
+      const [source, ...targets] = await Promise.all([
+        startHostForge(sourceType, 'src-bot'),
+        ...HOST_TYPES.map((type) => startHostForge(type, 'mirror-bot')),
+      ]);
+      const pairs: Pair[] = [];
+      world = {
+        source,
+        targets: Object.fromEntries(targets.map((t) => [t.type, t])) as Record<ForgeType, HostForge>,
+        spy: gitSpy(root),
+        root,
+        pairs,
+        pair(targetType, name, basic = {}) {
+          const target = world.targets[targetType];
+          const sourceOwner = addNamespace(source, `${name}-to-${SHORT[targetType]}`);
+          const targetOwner = addNamespace(target, `${name}-from-${SHORT[sourceType]}`);
+          const created = new Pair(source, sourceOwner, target, targetOwner, world.spy, root, {
+            source: basic.source ?? basicFor(targetType),
+            target: basic.target ?? basicFor(sourceType),
+          });
+          pairs.push(created);
+          return created;
+        },
+      };
+    });
+
+    afterAll(async () => {
+      if (!world) return;
+      await Promise.all([world.source, ...Object.values(world.targets)].map((host) => host.forge.stop()));
+      fs.rmSync(world.root, { recursive: true, force: true });
+    });
+
+    test.concurrent.each(HOST_TYPES)(
+      `${sourceType} → %s: identical, protected, changes and deletions reflected, idle run writes nothing`,
+      async (targetType) => {
+        const pair = world.pair(targetType, 'story');
+        seedStoryRepos(pair.source, pair.sourceOwner);
+        await pairStory(pair);
+      },
+      240_000,
+    );
+
+    extras?.(() => world);
+
+    test('no contract violation on any forge, nothing written to the source, no token anywhere', () => {
+      for (const host of [world.source, ...Object.values(world.targets)]) {
+        expect({ forge: host.type, violations: host.forge.violations }).toEqual({ forge: host.type, violations: [] });
+      }
+      expect(world.source.forge.writes).toEqual([]);
+      const secrets = [world.source.bot.token, ...Object.values(world.targets).map((t) => t.bot.token)];
+      for (const pair of world.pairs) {
+        for (const text of pair.outputs) expect(textContains(text, secrets)).toBe(false);
+        expect(filesContaining(pair.work, secrets)).toEqual([]);
+      }
+      const argv = world.spy.calls();
+      expect(argv.length).toBeGreaterThan(20);
+      expect(textContains(argv.join('\n'), secrets)).toBe(false);
+    });
+  });
+}
