@@ -255,6 +255,7 @@ async function measureRow(ctx: Context, tool: Tool, phase: Phase, sourceRefs: Ma
     gitHttp: sourceRequests.git.length + targetRequests.git.length,
     gitProcesses: run.gitCalls.length,
     peakBytes: run.peakBytes,
+    rootPeakBytes: run.rootPeakBytes,
     check: leaked ? `${check}; TOKEN IN GIT ARGV` : check,
     report: run.report,
     apiRequests: { source: sourceRequests.api, target: targetRequests.api },

@@ -13,6 +13,8 @@ export interface MeasuredRun {
   gitCalls: string[];
   /** Peak of the sum of VmRSS over the tree at one sample, or the root's VmHWM when higher. */
   peakBytes: number;
+  /** VmHWM of the measured process itself (without its children). */
+  rootPeakBytes: number;
   timedOut: boolean;
   output: string;
 }
@@ -74,7 +76,15 @@ export async function measure(request: RunRequest, gitCounterDir: string, logFil
   activeGroups.delete(child.pid!);
   killGroup(child.pid!); // stray descendants, if any
   const gitCalls = fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
-  return { wallMs, exitCode, gitCalls, peakBytes: sampler.peakBytes, timedOut, output };
+  return {
+    wallMs,
+    exitCode,
+    gitCalls,
+    peakBytes: sampler.peakBytes,
+    rootPeakBytes: sampler.rootPeakBytes,
+    timedOut,
+    output,
+  };
 }
 
 const activeGroups = new Set<number>();
@@ -96,6 +106,7 @@ export function killActiveRuns(): void {
 /** Samples the memory of a process and all its descendants from /proc. */
 class TreeMemory {
   peakBytes = 0;
+  rootPeakBytes = 0;
 
   constructor(private readonly rootPid: number) {}
 
@@ -118,11 +129,11 @@ class TreeMemory {
       const status = readSafe(`/proc/${pid}/status`);
       if (status) {
         total += kib(status, 'VmRSS');
-        if (pid === this.rootPid) this.peakBytes = Math.max(this.peakBytes, kib(status, 'VmHWM'));
+        if (pid === this.rootPid) this.rootPeakBytes = Math.max(this.rootPeakBytes, kib(status, 'VmHWM'));
       }
       queue.push(...(children.get(pid) ?? []));
     }
-    this.peakBytes = Math.max(this.peakBytes, total);
+    this.peakBytes = Math.max(this.peakBytes, total, this.rootPeakBytes);
   }
 }
 

@@ -14,6 +14,7 @@ export interface Row {
   gitHttp: number;
   gitProcesses: number;
   peakBytes: number;
+  rootPeakBytes: number;
   /** `mirrored` when every target repo equals its source afterwards; otherwise what went wrong. */
   check: string;
   /** org-mirror's report counts. */
@@ -121,6 +122,10 @@ function countBy(items: string[]): string {
     .join(', ');
 }
 
+function mb(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0);
+}
+
 /** Where org-mirror's API requests and git processes go, per run: the first thing to read when it is slow. */
 export function formatBreakdown(rows: Row[]): string {
   const lines = ['org-mirror requests by endpoint and git processes by subcommand:'];
@@ -129,6 +134,7 @@ export function formatBreakdown(rows: Row[]): string {
     lines.push(`  - source API: ${countBy(row.apiRequests.source.map(endpoint)) || 'none'}`);
     lines.push(`  - target API: ${countBy(row.apiRequests.target.map(endpoint)) || 'none'}`);
     lines.push(`  - git: ${countBy(row.gitCalls.map(gitSubcommand)) || 'none'}`);
+    lines.push(`  - peak memory: ${mb(row.peakBytes)} MB tree, ${mb(row.rootPeakBytes)} MB the node process alone`);
   }
   return lines.join('\n');
 }

@@ -161,6 +161,30 @@ describe('crash safety', () => {
     }
   };
 
+  /** Runs the CLI and SIGKILLs it when the target receives the push of `repo` (held 5 s, as by a slow server). */
+  const killWhileReceiving = async (repo: string): Promise<void> => {
+    const run = startCli(env());
+    let killed = false;
+    // The forge reads the fault's delay when the receive-pack request arrives: that is the moment to kill.
+    const slowPush: ForgeFault = {
+      get delayMs(): number {
+        if (!killed) {
+          killed = true;
+          run.child.kill('SIGKILL');
+        }
+        return 5000;
+      },
+    };
+    target.injectFault({ kind: 'git', method: 'POST', path: `/mirrors/${repo}.git/git-receive-pack` }, slowPush);
+    try {
+      const outcome = await run.done;
+      expect(killed).toBe(true);
+      expect(outcome.signal).toBe('SIGKILL');
+    } finally {
+      target.clearFaults();
+    }
+  };
+
   beforeAll(async () => {
     work = tempDir('org-mirror-crash-');
     cacheDir = path.join(work, 'cache');
@@ -244,23 +268,7 @@ describe('crash safety', () => {
 
   test('killed while the target is receiving the push: the next run converges', async () => {
     addSourceCommit('lib');
-    const run = startCli(env());
-    let killed = false;
-    // A slow server: the receive-pack request is held 5 s. The forge reads the delay when the request arrives, which
-    // is the moment the run is killed, mid-push.
-    const slowPush: ForgeFault = {
-      get delayMs(): number {
-        if (!killed) {
-          killed = true;
-          run.child.kill('SIGKILL');
-        }
-        return 5000;
-      },
-    };
-    target.injectFault({ kind: 'git', method: 'POST', path: '/mirrors/lib.git/git-receive-pack' }, slowPush);
-    const outcome = await run.done;
-    expect(killed).toBe(true);
-    expect(outcome.signal).toBe('SIGKILL');
+    await killWhileReceiving('lib');
     expect(targetRefs('lib')).not.toEqual(sourceRefs('lib'));
     expect(stateOf('lib')?.pending?.['refs/heads/main']).toBe(sourceRefs('lib')['refs/heads/main']);
 
@@ -270,37 +278,39 @@ describe('crash safety', () => {
     expect(await developerCanPush('lib')).toBe(false);
   });
 
-  test('a cache repo without objects is rebuilt', async () => {
+  test('a damaged cache is repaired: objects gone, objects truncated, lock files left by a killed git', async () => {
+    // api: the objects directory is gone.
     fs.rmSync(path.join(cacheRepoOf('api'), 'objects'), { recursive: true, force: true });
-    addSourceCommit('api');
-    const run = await mirror();
-    expectConverged(run);
-    expect(statusOf(run, 'api')).toBe('updated');
-  });
-
-  test('a truncated pack in the cache repo is rebuilt', async () => {
-    const packDir = path.join(cacheRepoOf('web'), 'objects', 'pack');
-    const packs = fs.existsSync(packDir) ? fs.readdirSync(packDir).filter((file) => file.endsWith('.pack')) : [];
-    expect(packs.length).toBeGreaterThan(0);
-    for (const pack of packs) {
-      const file = path.join(packDir, pack);
+    // web: every object file (loose or packed) cut in half, as a full disk or a killed write leaves them.
+    const objects = path.join(cacheRepoOf('web'), 'objects');
+    const objectFiles = fs
+      .readdirSync(objects, { recursive: true, encoding: 'utf8' })
+      .map((file) => path.join(objects, file))
+      .filter((file) => fs.statSync(file).isFile() && (/[0-9a-f]{38}$/.test(file) || file.endsWith('.pack')));
+    expect(objectFiles.length).toBeGreaterThan(0);
+    for (const file of objectFiles) {
+      fs.chmodSync(file, 0o644);
       fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
     }
-    await forcePushSource('web');
-    const run = await mirror();
-    expectConverged(run);
-    expect(statusOf(run, 'web')).toBe('updated');
-  });
+    // lib: lock files of a git that was killed while updating refs.
+    const lib = cacheRepoOf('lib');
+    fs.writeFileSync(path.join(lib, 'packed-refs.lock'), '');
+    fs.mkdirSync(path.join(lib, 'refs', 'heads'), { recursive: true });
+    fs.writeFileSync(path.join(lib, 'refs', 'heads', 'main.lock'), '');
+    fs.writeFileSync(path.join(lib, 'shallow.lock'), '');
 
-  test('lock files left in the cache repo by a killed git are cleared', async () => {
-    const repo = cacheRepoOf('lib');
-    fs.writeFileSync(path.join(repo, 'packed-refs.lock'), '');
-    fs.mkdirSync(path.join(repo, 'refs', 'heads'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'refs', 'heads', 'main.lock'), '');
-    fs.writeFileSync(path.join(repo, 'shallow.lock'), '');
+    addSourceCommit('api');
+    await forcePushSource('web');
     addSourceCommit('lib');
     const run = await mirror();
     expectConverged(run);
+    // The corrupt objects were found by the fetch and the cache repo rebuilt from the source; the lock files were
+    // cleared without a rebuild (the run holds the cache lock, so they could only be a killed git's).
+    const output = `${run.stdout}${run.stderr}`;
+    expect(output).toMatch(/cache of \S+\/acme\/web\.git could not be updated \(.*corrupt.*\); rebuilding it/);
+    expect(output).not.toMatch(/acme\/lib\.git could not be updated/);
+    expect(statusOf(run, 'api')).toBe('updated');
+    expect(statusOf(run, 'web')).toBe('updated');
     expect(statusOf(run, 'lib')).toBe('updated');
   });
 
@@ -349,6 +359,25 @@ describe('crash safety', () => {
     } finally {
       await release();
     }
+  });
+
+  // Last in the story: until the bug it shows is fixed (pending values of an earlier killed run are forgotten when a
+  // later run writes its own pending record), api stays diverged, which would fail every test after it.
+  test('killed twice in a row (push landed, then next push cut short): the next run still converges', async () => {
+    const landed = await forcePushSource('api');
+    await killAfterPushLands('api');
+    expect(targetRefs('api')['refs/heads/main']).toBe(landed);
+    // The second run adopts the first one's write (pending), plans to force main to the new source value, and dies
+    // before its push is received: the target still holds what the first killed run wrote.
+    const rewritten = await forcePushSource('api');
+    await killWhileReceiving('api');
+    expect(targetRefs('api')['refs/heads/main']).toBe(landed);
+    expect(stateOf('api')?.pending?.['refs/heads/main']).toBe(rewritten);
+
+    const run = await mirror();
+    expect(run.report?.repos.find((repo) => repo.name === 'api')?.reason).toBeUndefined();
+    expectConverged(run);
+    expect(statusOf(run, 'api')).toBe('updated');
   });
 
   test('no contract violation on either host', () => {

@@ -107,7 +107,13 @@ describe('parseLsRemote', () => {
   });
 
   test('ordinary names, unicode included, are safe', () => {
-    for (const ref of ['refs/heads/main', 'refs/heads/feature/x-1_2', 'refs/tags/v1.2.3', 'refs/heads/fünf', 'refs/heads/a.b']) {
+    for (const ref of [
+      'refs/heads/main',
+      'refs/heads/feature/x-1_2',
+      'refs/tags/v1.2.3',
+      'refs/heads/fünf',
+      'refs/heads/a.b',
+    ]) {
       expect(isSafeRefName(ref)).toBe(true);
     }
     expect(isSafeRefName('HEAD')).toBe(false);
@@ -162,7 +168,15 @@ describe('parsePorcelain', () => {
   test('reads what a real git push --porcelain prints', async () => {
     const remote = path.join(work, 'porcelain-remote.git');
     const local = path.join(work, 'porcelain-local');
-    const git = new Git({ env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    const git = new Git({
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@t',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@t',
+      },
+    });
     await git.run(['init', '--bare', '-q', remote]);
     await git.run(['init', '-q', local]);
     await git.run(['commit', '-q', '--allow-empty', '-m', 'one'], { cwd: local });
@@ -192,7 +206,9 @@ describe('Git runner environment', () => {
 
   test('credentials only in GIT_CONFIG_VALUE_n, scoped to their URL; no prompt, no helper', () => {
     const git = new Git({ env: {}, credentials: [{ url: 'https://a.test/ns/repo.git', header }] });
-    const env = git.environment({ credentials: [{ url: 'https://b.test/x.git', header: 'Authorization: Bearer other' }] });
+    const env = git.environment({
+      credentials: [{ url: 'https://b.test/x.git', header: 'Authorization: Bearer other' }],
+    });
     expect(env.GIT_TERMINAL_PROMPT).toBe('0');
     const count = Number(env.GIT_CONFIG_COUNT);
     const entries = Array.from({ length: count }, (_, i) => [env[`GIT_CONFIG_KEY_${i}`], env[`GIT_CONFIG_VALUE_${i}`]]);

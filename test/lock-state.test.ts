@@ -105,7 +105,9 @@ describe('cache lock', () => {
     // An empty lock file (created, nothing written yet) is the same case.
     fs.writeFileSync(lockFile(dir), '');
     fs.utimesSync(lockFile(dir), old, old);
-    await (await acquireCacheLock(dir, { waitMs: 0 }))();
+    await (
+      await acquireCacheLock(dir, { waitMs: 0 })
+    )();
   });
 
   test('many acquirers at once: exactly one holds the lock at any time', async () => {
@@ -152,7 +154,14 @@ describe('state store', () => {
     const dir = freshDir();
     const store = new StateStore(dir);
     await store.write('k', state({}));
-    for (const text of ['', '{"version": 1, "refs": {"refs/he', 'null', '[]', '{"version": 2, "refs": {}}', '{"version": 1}']) {
+    for (const text of [
+      '',
+      '{"version": 1, "refs": {"refs/he',
+      'null',
+      '[]',
+      '{"version": 2, "refs": {}}',
+      '{"version": 1}',
+    ]) {
       fs.writeFileSync(store.fileFor('k'), text);
       expect(await store.read('k')).toBeUndefined();
     }
@@ -162,7 +171,9 @@ describe('state store', () => {
     const dir = freshDir();
     const store = new StateStore(dir);
     const many = Array.from({ length: 20 }, (_, i) =>
-      state(Object.fromEntries(Array.from({ length: 200 }, (_, j) => [`refs/heads/b${j}`, String(i).padStart(40, '0')]))),
+      state(
+        Object.fromEntries(Array.from({ length: 200 }, (_, j) => [`refs/heads/b${j}`, String(i).padStart(40, '0')])),
+      ),
     );
     await Promise.all(many.map((s) => store.write('k', s)));
     expect(fs.readdirSync(path.join(dir, 'state'))).toEqual([`${stableHash('k')}.json`]);

@@ -93,6 +93,17 @@ export class CacheRepo {
     );
   }
 
+  /** The cache's refs, as `lsRemote` gives a remote's (right after a fetch: the source's). */
+  async localListing(): Promise<{ refs: RefMap; unsafe: string[] }> {
+    const result = await this.git.run(
+      ['for-each-ref', '--format=%(objectname)\t%(refname)', 'refs/heads', 'refs/tags'],
+      {
+        cwd: this.dir,
+      },
+    );
+    return parseLsRemote(result.stdout);
+  }
+
   async localRefs(): Promise<RefMap> {
     const result = await this.git.run(
       ['for-each-ref', '--format=%(objectname)\t%(refname)', 'refs/heads', 'refs/tags'],

@@ -77,7 +77,9 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
 function isStale(owner: LockOwner, staleMs: number): boolean {
   if (Date.now() - owner.startedAt > staleMs) return true;
   if (owner.pid <= 0) return Date.now() - owner.startedAt > 10_000;
-  if (owner.host !== hostname()) return false;
+  // A lock from another machine in a local cache-dir came with a restored cache (actions/cache, GitLab cache:) from
+  // a job that was killed: no run there can still be using this copy. A short grace covers shared network disks.
+  if (owner.host !== hostname()) return Date.now() - owner.startedAt > 5 * 60_000;
   try {
     process.kill(owner.pid, 0);
     return false;

@@ -64,7 +64,21 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
 
   const sourceCredentials = credentialsFor(job.source.cloneUrl, ctx.source);
-  const sourceListing = await lsRemote(ctx.git, job.source.cloneUrl, sourceCredentials, { signal: ctx.signal });
+  const cache = new CacheRepo(
+    ctx.git,
+    path.join(
+      settings.cacheDir,
+      'repos',
+      `${stableHash(`${settings.source.type}|${settings.source.url}|${job.source.id}`)}.git`,
+    ),
+  );
+  // A repository about to be created needs everything anyway: fetch at once and read the refs from the cache,
+  // saving a network round trip per new repository on a first sync.
+  const fetchFirst = settings.mode === 'sync' && !job.target && settings.createMissing;
+  if (fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  const sourceListing = fetchFirst
+    ? await cache.localListing()
+    : await lsRemote(ctx.git, job.source.cloneUrl, sourceCredentials, { signal: ctx.signal });
   for (const ref of sourceListing.unsafe) {
     ctx.runtime.warning(
       `${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
@@ -94,14 +108,6 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
 
   if (settings.mode === 'check' && sourceRefs.size === 0) return { ...base, status: 'empty', refs: [] };
 
-  const cache = new CacheRepo(
-    ctx.git,
-    path.join(
-      settings.cacheDir,
-      'repos',
-      `${stableHash(`${settings.source.type}|${settings.source.url}|${job.source.id}`)}.git`,
-    ),
-  );
   const written = state ? { refs: state.refs, pending: state.pending } : undefined;
 
   if (targetRepo && sameRefs(sourceRefs, targetRefs)) {
@@ -114,7 +120,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
 
   // Refs differ: the source's objects are needed (to push, and to tell fast-forwards from divergence).
-  if (sourceRefs.size) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  if (sourceRefs.size && !fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
   const plan = await planRefs({
     source: sourceRefs,
     target: targetRefs,
@@ -124,6 +130,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     isAncestor: (ancestor, descendant) => cache.isAncestor(ancestor, descendant),
   });
   const diverged = plan.filter((action) => action.kind === 'diverged');
+  const known = confirmWritten(state, plan);
 
   if (settings.mode === 'check') {
     return {
@@ -152,7 +159,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
   const target = targetRepo;
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, state, stateKey) : [];
+  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey) : [];
   const refs = applyOutcomes(plan, outcomes);
 
   const failedRefs = refs.filter((action) => action.error);
@@ -163,7 +170,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     else finalTarget.delete(action.ref);
   }
   const clean = diverged.length === 0 && failedRefs.length === 0;
-  await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, state), undefined, clean));
+  await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, known), undefined, clean));
 
   await keepProtected(ctx, target, job, finalTarget, created, updates.length > 0);
 
@@ -180,6 +187,21 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     ? `${failedRefs.length} ref(s) rejected: ${failedRefs.map((action) => `${action.ref} ${action.error}`).join('; ')}`
     : divergedReason(diverged);
   return { ...base, status, reason, refs };
+}
+
+/**
+ * A killed run's pending values that the target turned out to hold were written by the mirror: record them as such,
+ * so that this run's own pending record (or a failed push) does not forget them. Overwritten refs are left out: a
+ * value someone else pushed is never recorded as the mirror's.
+ */
+function confirmWritten(state: RepoState | undefined, plan: PlannedRef[]): RepoState | undefined {
+  if (!state?.pending) return state;
+  const refs = { ...state.refs };
+  for (const action of plan) {
+    if (action.kind === 'diverged' || action.overwritten || action.from === undefined) continue;
+    if (state.pending[action.ref] === action.from) refs[action.ref] = action.from;
+  }
+  return { ...state, refs };
 }
 
 /** The no-op fast path: nothing was pushed to the source since a clean sync, per the host's own push stamp. */
@@ -208,13 +230,23 @@ function newState(
 ): RepoState {
   return {
     version: 1,
-    source: { id: job.source.id, cloneUrl: job.source.cloneUrl, pushedAt: job.source.pushedAt },
+    source: { id: job.source.id, cloneUrl: job.source.cloneUrl, pushedAt: trustedStamp(job.source.pushedAt) },
     target: { path: job.targetPath, cloneUrl: target.cloneUrl },
     refs: refsRecord(refs),
     pending: pending ? refsRecord(pending) : undefined,
     clean,
     verifiedAt: new Date().toISOString(),
   };
+}
+
+/**
+ * Push stamps have one-second resolution (GitHub `pushed_at`): a stamp from the last few seconds may not yet cover a
+ * push made in the same second, so it is not recorded and the next run compares refs instead of trusting it.
+ */
+function trustedStamp(pushedAt: string | undefined): string | undefined {
+  if (!pushedAt) return undefined;
+  const at = Date.parse(pushedAt);
+  return Number.isFinite(at) && Date.now() - at > 5_000 ? pushedAt : undefined;
 }
 
 /**
