@@ -9,7 +9,7 @@ import path from 'node:path';
 import buildDist from '../test/support/build-dist.mjs';
 import { startForge } from '../test/forge/forge.js';
 import { gitAs } from '../test/forge/git-client.js';
-import { runCli, tempDir } from '../test/support/cli.js';
+import { mirrorEnv, runCli, tempDir } from '../test/support/cli.js';
 
 const SOURCE_TOKEN = 'ghp_demoSourceToken0000000000000000000000';
 const TARGET_TOKEN = 'glpat-demoTargetToken00000000';
@@ -46,20 +46,18 @@ async function main(): Promise<number> {
     target.addOrg('mirrors', { members: { 'mirror-bot': 'owner', dev: 'developer' } });
 
     const reportFile = path.join(work, 'org-mirror-report.json');
-    const env = {
-      MIRROR_SOURCE_TYPE: 'github',
-      MIRROR_SOURCE_URL: source.url,
-      MIRROR_SOURCE_OWNER: 'acme',
-      MIRROR_SOURCE_TOKEN: SOURCE_TOKEN,
-      MIRROR_TARGET_TYPE: 'gitlab',
-      MIRROR_TARGET_URL: target.url,
-      MIRROR_TARGET_OWNER: 'mirrors',
-      MIRROR_TARGET_TOKEN: TARGET_TOKEN,
-      MIRROR_EXCLUDE: 'sandbox',
-      MIRROR_CACHE_DIR: path.join(work, 'cache'),
-      MIRROR_REPORT_FILE: reportFile,
-    };
-    say(`Source: GitHub organization "acme" at ${source.url} (6 repositories: branches, tags, an empty repo, a fork, an archived repo)`);
+    const env = mirrorEnv(
+      {
+        source: { type: 'github', url: source.url, owner: 'acme', token: SOURCE_TOKEN },
+        target: { type: 'gitlab', url: target.url, owner: 'mirrors', token: TARGET_TOKEN },
+        cacheDir: path.join(work, 'cache'),
+        reportFile,
+      },
+      { MIRROR_EXCLUDE: 'sandbox' },
+    );
+    say(
+      `Source: GitHub organization "acme" at ${source.url} (6 repositories: branches, tags, an empty repo, a fork, an archived repo)`,
+    );
     say(`Target: GitLab group "mirrors" at ${target.url}`);
     say('$ org-mirror --exclude sandbox   (tokens from MIRROR_SOURCE_TOKEN / MIRROR_TARGET_TOKEN)\n');
     const first = await runCli({ env, dist: true });
@@ -69,7 +67,12 @@ async function main(): Promise<number> {
 
     say('\nSecond run, nothing changed at the source:\n');
     const second = await runCli({ env, dist: true });
-    process.stdout.write(second.stdout.split('\n').filter((line) => line.startsWith('org-mirror')).join('\n') + '\n');
+    process.stdout.write(
+      second.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('org-mirror'))
+        .join('\n') + '\n',
+    );
 
     say(`\nJSON report (${path.basename(reportFile)}), first repository:`);
     const report = JSON.parse(fs.readFileSync(reportFile, 'utf8')) as { repos: unknown[] };

@@ -17,7 +17,7 @@ import {
   repositoryDispatch,
 } from './events-fixtures.js';
 import { startForge, type Forge } from './forge/forge.js';
-import { tempDir } from './forge/git-client.js';
+import { outputOf, tempDir } from './forge/git-client.js';
 
 const root = process.cwd();
 const DIST = path.join(root, 'dist/index.js');
@@ -34,17 +34,11 @@ interface RunResult {
 }
 
 /** The child runs asynchronously: the forge answers in this process. A clean environment: nothing leaks in. */
-function runDist(env: Record<string, string>, cwd: string): Promise<RunResult> {
+async function runDist(env: Record<string, string>, cwd: string): Promise<RunResult> {
   const base: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: cwd, LANG: 'C.UTF-8' };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const child = spawn(process.execPath, [DIST], { cwd, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { status, stdout, stderr } = await outputOf(child);
+  return { code: status, stdout, stderr };
 }
 
 /** What the runner sets for a `with:` block: every declared input, empty when not given, names upper-cased. */

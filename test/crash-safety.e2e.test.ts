@@ -18,7 +18,7 @@ import type { ForgeFault } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitAs } from './forge/git-client.js';
 import { listRefs } from './forge/seed.js';
-import { ROOT, runCli, tempDir, type CliRun } from './support/cli.js';
+import { cleanEnv, mirrorEnv, ROOT, runCli, tempDir, type CliRun } from './support/cli.js';
 
 const SOURCE_TOKEN = 'ghp_CrashSafetySource0123456789abcdefAB';
 const TARGET_TOKEN = 'glpat-CrashSafetyTarget0123456789';
@@ -31,16 +31,9 @@ interface KillableRun {
 
 /** The CLI as a child process we can kill (runCli only gives the outcome). Same clean environment as runCli. */
 function startCli(env: Record<string, string>): KillableRun {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value === undefined) continue;
-    if (/^(MIRROR_|INPUT_|GITHUB_|GITLAB_|CI_|RUNNER_|TRIGGER_PAYLOAD|GIT_)/.test(key) || key === 'CI') continue;
-    if (/^(HTTPS?_PROXY|NO_PROXY|ALL_PROXY)$/i.test(key)) continue;
-    clean[key] = value;
-  }
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
     cwd: ROOT,
-    env: { ...clean, ...env },
+    env: { ...cleanEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -70,21 +63,16 @@ describe('crash safety', () => {
   let cacheDir: string;
   let reportFile: string;
 
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
-    MIRROR_SOURCE_TYPE: 'github',
-    MIRROR_SOURCE_URL: source.url,
-    MIRROR_SOURCE_OWNER: 'acme',
-    MIRROR_SOURCE_TOKEN: SOURCE_TOKEN,
-    MIRROR_TARGET_TYPE: 'gitlab',
-    MIRROR_TARGET_URL: target.url,
-    MIRROR_TARGET_OWNER: 'mirrors',
-    MIRROR_TARGET_TOKEN: TARGET_TOKEN,
-    MIRROR_CACHE_DIR: cacheDir,
-    MIRROR_REPORT_FILE: reportFile,
-    MIRROR_CONCURRENCY: '2',
-    MIRROR_RETRY_SCALE: '0.001',
-    ...extra,
-  });
+  const env = (extra: Record<string, string> = {}): Record<string, string> =>
+    mirrorEnv(
+      {
+        source: { type: 'github', url: source.url, owner: 'acme', token: SOURCE_TOKEN },
+        target: { type: 'gitlab', url: target.url, owner: 'mirrors', token: TARGET_TOKEN },
+        cacheDir,
+        reportFile,
+      },
+      { MIRROR_CONCURRENCY: '2', MIRROR_RETRY_SCALE: '0.001', ...extra },
+    );
   const mirror = (extra: Record<string, string> = {}): Promise<CliRun> => runCli({ env: env(extra), dist: true });
 
   const sourceRefs = (name: string) => listRefs(source.repoDir('acme', name));

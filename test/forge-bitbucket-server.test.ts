@@ -53,19 +53,25 @@ const READ_ONLY_ALL = (type: string, users: string[] = ['mirror-bot']) => ({
   userSlugs: users,
 });
 
+/** A Bitbucket Server forge with project PROJ: mirror-bot administers it, dev may write, reader may read. */
+async function startProjectForge(): Promise<Forge> {
+  const forge = await startForge({
+    type: 'bitbucket-server',
+    users: [
+      { username: 'mirror-bot', token: MIRROR },
+      { username: 'dev', token: DEV },
+      { username: 'reader', token: READER },
+    ],
+  });
+  forge.addOrg('PROJ', { members: { 'mirror-bot': 'admin', dev: 'write', reader: 'read' } });
+  return forge;
+}
+
 describe('bitbucket-server fake API', () => {
   let forge: Forge;
 
   beforeAll(async () => {
-    forge = await startForge({
-      type: 'bitbucket-server',
-      users: [
-        { username: 'mirror-bot', token: MIRROR },
-        { username: 'dev', token: DEV },
-        { username: 'reader', token: READER },
-      ],
-    });
-    forge.addOrg('PROJ', { members: { 'mirror-bot': 'admin', dev: 'write', reader: 'read' } });
+    forge = await startProjectForge();
     for (const name of ['alpha', 'beta', 'gamma', 'delta']) forge.addRepo('PROJ', name);
     forge.addRepo('PROJ', 'old', { archived: true, visibility: 'public' });
     forge.addRepo('dev', 'fork-of-alpha', { fork: true, forkedFrom: 'PROJ/alpha' });
@@ -226,15 +232,7 @@ describe('bitbucket-server fake git and protection', () => {
   let work: string;
 
   beforeAll(async () => {
-    forge = await startForge({
-      type: 'bitbucket-server',
-      users: [
-        { username: 'mirror-bot', token: MIRROR },
-        { username: 'dev', token: DEV },
-        { username: 'reader', token: READER },
-      ],
-    });
-    forge.addOrg('PROJ', { members: { 'mirror-bot': 'admin', dev: 'write', reader: 'read' } });
+    forge = await startProjectForge();
     forge.addRepo('PROJ', 'svc');
     forge.seed('PROJ', 'svc', {
       branches: { main: ['README.md', 'a.txt'], 'release/1.x': ['b.txt'] },

@@ -7,7 +7,7 @@ import { createHost } from '../src/hosts/index.js';
 import { proxyConfigured } from '../src/hosts/proxy.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
-import { validateRequest } from './forge/contract.js';
+import { requestViolations } from './forge/contract.js';
 
 const TOKEN = 'ghp_mirrorTokenForTests0123456789';
 const ME = { login: 'mirror-bot', id: 4242, type: 'User' };
@@ -187,23 +187,17 @@ function expectTokenOnlyInAuthHeader(): void {
   }
 }
 
+/** What `promise` rejects with; undefined when it resolves. */
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+}
+
 /** Every request the adapter sent must be a documented operation with valid parameters and body. */
-async function contractViolations(calls: Call[]): Promise<string[]> {
-  const violations: string[] = [];
-  for (const call of calls) {
-    const url = new URL(call.url, 'http://127.0.0.1');
-    const query: Record<string, string> = {};
-    url.searchParams.forEach((value, key) => (query[key] = value));
-    const check = await validateRequest('github', {
-      method: call.method,
-      path: url.pathname,
-      query,
-      headers: { 'content-type': 'application/json' },
-      body: call.body ? (JSON.parse(call.body) as unknown) : undefined,
-    });
-    violations.push(...check.violations.map((v) => `${call.method} ${url.pathname}: ${v}`));
-  }
-  return violations;
+function contractViolations(calls: Call[]): Promise<string[]> {
+  return requestViolations('github', calls);
 }
 
 beforeEach(async () => {
@@ -294,12 +288,7 @@ describe('GitHubHost listing', () => {
 
     limited = 0;
     retryAfter = '3600';
-    const error = await host()
-      .listRepos()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await failure(host().listRepos());
     expect(error).toBeInstanceOf(ListingError);
     expect((error as ListingError).status).toBe(429);
   });
@@ -313,12 +302,7 @@ describe('GitHubHost listing', () => {
       }
       return false;
     };
-    const error = await host()
-      .listRepos()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await failure(host().listRepos());
     expect(error).toBeInstanceOf(ListingError);
     expect((error as ListingError).status).toBe(500);
     expect((error as Error).message).toContain('acme');
@@ -337,12 +321,7 @@ describe('GitHubHost listing', () => {
       res.end(JSON.stringify(forge.repos.slice((page - 1) * 2, page * 2)));
       return true;
     };
-    const error = await host()
-      .listRepos()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await failure(host().listRepos());
     expect(error).toBeInstanceOf(ListingError);
     expect(forge.calls.filter((c) => c.url.startsWith('/orgs/acme/repos')).length).toBeLessThan(5);
   });
@@ -444,12 +423,7 @@ describe('GitHubHost as target', () => {
       res.end(JSON.stringify({ message: `name already exists; token=${TOKEN}` }));
       return true;
     };
-    const error = await host()
-      .createRepo({ name: 'alpha', description: 'x', visibility: 'private' })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await failure(host().createRepo({ name: 'alpha', description: 'x', visibility: 'private' }));
     expect(error).toBeInstanceOf(HostError);
     expect((error as HostError).status).toBe(422);
     expect((error as Error).message).toMatch(/github target: creating acme\/alpha failed: HTTP 422/);

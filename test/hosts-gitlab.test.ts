@@ -5,7 +5,7 @@ import { GitLabHost, gitbeakerBase } from '../src/hosts/gitlab.js';
 import { createHost } from '../src/hosts/index.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
-import { validateRequest } from './forge/contract.js';
+import { requestViolations } from './forge/contract.js';
 
 const TOKEN = 'glpat-mirrorTokenForTests0123456789';
 
@@ -245,6 +245,17 @@ function host(owner = 'acme', apiUrl?: string): GitLabHost {
   return new GitLabHost(settings(owner, apiUrl), 'target', undefined, { retry: { baseDelayMs: 5, maxWaitMs: 5000 } });
 }
 
+/** GitLab's automatic protection of alpha's default branch: Maintainers may push and merge. */
+function protectMainForMaintainers(): void {
+  forge.protectedBranches.push({
+    project: 1,
+    name: 'main',
+    push_access_levels: [{ access_level: 40 }],
+    merge_access_levels: [{ access_level: 40 }],
+    allow_force_push: false,
+  });
+}
+
 function expectTokenOnlyInAuthHeader(): void {
   expect(forge.calls.length).toBeGreaterThan(0);
   for (const call of forge.calls) {
@@ -263,22 +274,12 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Every request the adapter sent must be a documented operation with valid parameters and body. */
-async function contractViolations(calls: Call[]): Promise<string[]> {
-  const violations: string[] = [];
-  for (const call of calls) {
-    const url = new URL(call.rawUrl.replace(/^\/gitlab-api\//, '/api/v4/'), 'http://127.0.0.1');
-    const query: Record<string, string> = {};
-    url.searchParams.forEach((value, key) => (query[key] = value));
-    const check = await validateRequest('gitlab', {
-      method: call.method,
-      path: url.pathname,
-      query,
-      headers: { 'content-type': 'application/json' },
-      body: call.body ? (JSON.parse(call.body) as unknown) : undefined,
-    });
-    violations.push(...check.violations.map((v) => `${call.method} ${url.pathname}: ${v}`));
-  }
-  return violations;
+function contractViolations(calls: Call[]): Promise<string[]> {
+  // Checked as sent under /api/v4, whichever root (the reverse-proxied /gitlab-api too) they were sent to.
+  return requestViolations(
+    'gitlab',
+    calls.map((call) => ({ ...call, url: call.rawUrl.replace(/^\/gitlab-api\//, '/api/v4/') })),
+  );
 }
 
 beforeEach(async () => {
@@ -449,13 +450,7 @@ describe('GitLabHost as target', () => {
 
   it('protects every branch and tag for No one, removes the permissive default-branch rule, and is idempotent', async () => {
     // GitLab's automatic protection of the default branch: Maintainers may push.
-    forge.protectedBranches.push({
-      project: 1,
-      name: 'main',
-      push_access_levels: [{ access_level: 40 }],
-      merge_access_levels: [{ access_level: 40 }],
-      allow_force_push: false,
-    });
+    protectMainForMaintainers();
     const h = host();
     const repo = (await h.getRepo('alpha')) as RepoInfo;
 
@@ -484,13 +479,7 @@ describe('GitLabHost as target', () => {
     const h = host();
     const repo = (await h.getRepo('alpha')) as RepoInfo;
     await h.protect(repo);
-    forge.protectedBranches.push({
-      project: 1,
-      name: 'main',
-      push_access_levels: [{ access_level: 40 }],
-      merge_access_levels: [{ access_level: 40 }],
-      allow_force_push: false,
-    });
+    protectMainForMaintainers();
 
     await expect(h.unprotect(repo)).resolves.toBe(true);
     expect(forge.protectedBranches).toHaveLength(0);

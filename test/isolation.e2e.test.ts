@@ -16,7 +16,7 @@ import { readSettings } from '../src/settings/index.js';
 import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { listRefs } from './forge/seed.js';
-import { runCli, tempDir, type CliRun } from './support/cli.js';
+import { mirrorEnv, runCli, tempDir, type CliRun } from './support/cli.js';
 
 const SOURCE_TOKEN = 'ghp_IsolationSource0123456789abcdefABCD';
 const TARGET_TOKEN = 'glpat-IsolationTarget0123456789ab';
@@ -29,22 +29,17 @@ describe('isolation', () => {
   let cacheDir: string;
   let reportFile: string;
 
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
-    MIRROR_SOURCE_TYPE: 'github',
-    MIRROR_SOURCE_URL: source.url,
-    MIRROR_SOURCE_OWNER: 'acme',
-    MIRROR_SOURCE_TOKEN: SOURCE_TOKEN,
-    MIRROR_TARGET_TYPE: 'gitlab',
-    MIRROR_TARGET_URL: target.url,
-    MIRROR_TARGET_OWNER: 'mirrors',
-    MIRROR_TARGET_TOKEN: TARGET_TOKEN,
-    MIRROR_CACHE_DIR: cacheDir,
-    MIRROR_REPORT_FILE: reportFile,
-    MIRROR_CONCURRENCY: '3',
-    // Retry waits scaled down (docs/reliability.md, "Tuning"): the retries happen, quickly.
-    MIRROR_RETRY_SCALE: '0.001',
-    ...extra,
-  });
+  const env = (extra: Record<string, string> = {}): Record<string, string> =>
+    mirrorEnv(
+      {
+        source: { type: 'github', url: source.url, owner: 'acme', token: SOURCE_TOKEN },
+        target: { type: 'gitlab', url: target.url, owner: 'mirrors', token: TARGET_TOKEN },
+        cacheDir,
+        reportFile,
+      },
+      // Retry waits scaled down (docs/reliability.md, "Tuning"): the retries happen, quickly.
+      { MIRROR_CONCURRENCY: '3', MIRROR_RETRY_SCALE: '0.001', ...extra },
+    );
   const mirror = (extra: Record<string, string> = {}): Promise<CliRun> => runCli({ env: env(extra), dist: true });
   const sourceRefs = (name: string) => listRefs(source.repoDir('acme', name));
   const targetRefs = (name: string) => listRefs(target.repoDir('mirrors', name));

@@ -8,7 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CacheRepo } from '../src/git/cache-repo.js';
 import { Git, type GitCredential } from '../src/git/git.js';
-import { createLfsCopier, LfsError, lfsEndpoint, mirrorLfsObjects } from '../src/git/lfs.js';
+import {
+  createLfsCopier,
+  LfsError,
+  lfsEndpoint,
+  mirrorLfsObjects,
+  type LfsMirrorOptions,
+  type LfsMirrorResult,
+} from '../src/git/lfs.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitAs, tempDir } from './forge/git-client.js';
 
@@ -83,6 +90,22 @@ describe('git lfs mirroring', () => {
   function mirrorGit(): Git {
     return new Git({ env: { ...process.env, PATH: wrappedPath }, retries: 0 });
   }
+
+  /** `mirrorLfsObjects` as the engine calls it: acme/<from>, cached in `cache-<from>.git`, to mirrors/<to>. */
+  const copyLfs = (
+    git: Git,
+    from: string,
+    to: string,
+    options: Partial<LfsMirrorOptions> = {},
+  ): Promise<LfsMirrorResult> =>
+    mirrorLfsObjects({
+      git,
+      credentials: credentials(),
+      repoDir: path.join(work, `cache-${from}.git`),
+      sourceUrl: `${source.url}/acme/${from}.git`,
+      targetUrl: `${target.url}/mirrors/${to}.git`,
+      ...options,
+    });
 
   /** The engine's cache repo (`git init --bare`, no remote), fetched from the source. */
   async function cacheOf(git: Git, name: string): Promise<string> {
@@ -207,17 +230,9 @@ describe('git lfs mirroring', () => {
 
   test('a second run transfers nothing: cached objects are not downloaded, present ones not uploaded', async () => {
     const git = mirrorGit();
-    const cache = path.join(work, 'cache-assets.git');
     const puts = target.lfsRequests.filter((r) => r.kind === 'upload').length;
     const gets = source.lfsRequests.filter((r) => r.kind === 'download').length;
-    const result = await mirrorLfsObjects({
-      git,
-      credentials: credentials(),
-      repoDir: cache,
-      sourceUrl: `${source.url}/acme/assets.git`,
-      targetUrl: `${target.url}/mirrors/assets.git`,
-      refs: ['refs/heads/main', 'refs/heads/feature'],
-    });
+    const result = await copyLfs(git, 'assets', 'assets', { refs: ['refs/heads/main', 'refs/heads/feature'] });
     expect(result).toEqual({ downloaded: 0, uploaded: 0 });
     expect(target.lfsRequests.filter((r) => r.kind === 'upload').length).toBe(puts);
     expect(source.lfsRequests.filter((r) => r.kind === 'download').length).toBe(gets);
@@ -225,14 +240,7 @@ describe('git lfs mirroring', () => {
 
   test('no refs to push means no git-lfs process at all', async () => {
     const git = mirrorGit();
-    const result = await mirrorLfsObjects({
-      git,
-      credentials: credentials(),
-      repoDir: path.join(work, 'cache-assets.git'),
-      sourceUrl: `${source.url}/acme/assets.git`,
-      targetUrl: `${target.url}/mirrors/assets.git`,
-      refs: [],
-    });
+    const result = await copyLfs(git, 'assets', 'assets', { refs: [] });
     expect(result).toEqual({ downloaded: 0, uploaded: 0 });
     expect(git.processes).toBe(0);
   });
@@ -240,13 +248,7 @@ describe('git lfs mirroring', () => {
   test('without refs every ref of the cache counts', async () => {
     const git = mirrorGit();
     target.addRepo('mirrors', 'assets-all');
-    const result = await mirrorLfsObjects({
-      git,
-      credentials: credentials(),
-      repoDir: path.join(work, 'cache-assets.git'),
-      sourceUrl: `${source.url}/acme/assets.git`,
-      targetUrl: `${target.url}/mirrors/assets-all.git`,
-    });
+    const result = await copyLfs(git, 'assets', 'assets-all');
     expect(result).toEqual({ downloaded: 0, uploaded: 3 });
     expect(target.lfsObjects('mirrors/assets-all')).toEqual(source.lfsObjects('acme/assets'));
   });
@@ -254,17 +256,7 @@ describe('git lfs mirroring', () => {
   test('a batch call answered 503 is retried, a bounded number of times', async () => {
     const git = mirrorGit();
     const mirror = (name: string) =>
-      mirrorLfsObjects({
-        git,
-        credentials: credentials(),
-        repoDir: path.join(work, 'cache-assets.git'),
-        sourceUrl: `${source.url}/acme/assets.git`,
-        targetUrl: `${target.url}/mirrors/${name}.git`,
-        refs: ['refs/heads/main'],
-        repo: name,
-        retries: 2,
-        retryDelayMs: 10,
-      });
+      copyLfs(git, 'assets', name, { refs: ['refs/heads/main'], repo: name, retries: 2, retryDelayMs: 10 });
     target.addRepo('mirrors', 'retried');
     target.injectFault({ kind: 'git', path: '/mirrors/retried.git/info/lfs/objects/batch', times: 2 }, { status: 503 });
     expect(await mirror('retried')).toEqual({ downloaded: 0, uploaded: 2 });
@@ -296,35 +288,20 @@ describe('git lfs mirroring', () => {
     const cache = path.join(work, 'cache-assets.git');
     await new CacheRepo(git, cache).fetch(`${source.url}/acme/assets.git`, credentials());
     await git.run(['symbolic-ref', 'HEAD', 'refs/heads/main'], { cwd: cache });
-    const result = await mirrorLfsObjects({
-      git,
-      credentials: credentials(),
-      repoDir: cache,
-      sourceUrl: `${source.url}/acme/assets.git`,
-      targetUrl: `${target.url}/mirrors/assets.git`,
-      refs: ['refs/heads/main'],
-    });
+    const result = await copyLfs(git, 'assets', 'assets', { refs: ['refs/heads/main'] });
     expect(result).toEqual({ downloaded: 1, uploaded: 1 });
     expect(target.lfsObjects('mirrors/assets')).toContain(sha256(content.extra));
   });
 
   test('an object missing on the source fails with an error naming the repo and the oid; nothing is uploaded', async () => {
     const git = mirrorGit();
-    const cache = await cacheOf(git, 'broken');
+    await cacheOf(git, 'broken');
     target.addRepo('mirrors', 'broken');
     const [oid] = source.lfsObjects('acme/broken');
     expect(oid).toBe(sha256('will go missing\n'));
     source.deleteLfsObject('acme/broken', oid);
     expect(source.lfsObjects('acme/broken')).toEqual([]);
-    const attempt = mirrorLfsObjects({
-      git,
-      credentials: credentials(),
-      repoDir: cache,
-      sourceUrl: `${source.url}/acme/broken.git`,
-      targetUrl: `${target.url}/mirrors/broken.git`,
-      refs: ['refs/heads/main'],
-      repo: 'broken',
-    });
+    const attempt = copyLfs(git, 'broken', 'broken', { refs: ['refs/heads/main'], repo: 'broken' });
     await expect(attempt).rejects.toThrow(LfsError);
     const error = (await attempt.catch((e: unknown) => e)) as LfsError;
     expect(error.message).toContain('broken');

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitAs } from './forge/git-client.js';
 import { listRefs } from './forge/seed.js';
-import { filesContaining, gitSpy, runCli, tempDir, textContains, type CliRun, type GitSpy } from './support/cli.js';
+import {
+  filesContaining,
+  gitSpy,
+  mirrorEnv,
+  runCli,
+  tempDir,
+  textContains,
+  type CliRun,
+  type GitSpy,
+} from './support/cli.js';
 
 const SOURCE_TOKEN = 'ghp_SourceTokenE2E0123456789abcdefABCDEF';
 const TARGET_TOKEN = 'glpat-TargetTokenE2E0123456789xyz';
@@ -23,21 +32,16 @@ describe('GitHub organization → GitLab group', () => {
   let spy: GitSpy;
   const outputs: string[] = [];
 
-  const env = (extra: Record<string, string> = {}): Record<string, string> => ({
-    MIRROR_SOURCE_TYPE: 'github',
-    MIRROR_SOURCE_URL: source.url,
-    MIRROR_SOURCE_OWNER: 'acme',
-    MIRROR_SOURCE_TOKEN: SOURCE_TOKEN,
-    MIRROR_TARGET_TYPE: 'gitlab',
-    MIRROR_TARGET_URL: target.url,
-    MIRROR_TARGET_OWNER: 'mirrors',
-    MIRROR_TARGET_TOKEN: TARGET_TOKEN,
-    MIRROR_EXCLUDE: 'scratch-.*',
-    MIRROR_CACHE_DIR: path.join(work, 'cache'),
-    MIRROR_REPORT_FILE: path.join(work, 'report.json'),
-    MIRROR_CONCURRENCY: '3',
-    ...extra,
-  });
+  const env = (extra: Record<string, string> = {}): Record<string, string> =>
+    mirrorEnv(
+      {
+        source: { type: 'github', url: source.url, owner: 'acme', token: SOURCE_TOKEN },
+        target: { type: 'gitlab', url: target.url, owner: 'mirrors', token: TARGET_TOKEN },
+        cacheDir: path.join(work, 'cache'),
+        reportFile: path.join(work, 'report.json'),
+      },
+      { MIRROR_EXCLUDE: 'scratch-.*', MIRROR_CONCURRENCY: '3', ...extra },
+    );
 
   const mirror = async (extra: Record<string, string> = {}, args: string[] = []): Promise<CliRun> => {
     const started = Date.now();

@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { GitHubHost } from '../src/hosts/github.js';
 import { HostError } from '../src/hosts/host.js';
 import { startForge, type Forge } from './forge/forge.js';
-import { gitAs, tempDir } from './forge/git-client.js';
+import { gitAs, outputOf, tempDir, type GitResult } from './forge/git-client.js';
 import { startProxy, type TestProxy } from './forge/proxy.js';
 
 const TOKEN = 'tok-proxy-tls-Secret-42';
@@ -21,27 +21,13 @@ const PROXY_PASSWORD = 'proxy-Pa55word-secret';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(command: string, args: string[], env: Record<string, string | undefined>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const clean: Record<string, string> = {};
-    for (const [key, value] of Object.entries({ ...process.env, ...env })) {
-      if (value !== undefined && !(key in env && env[key] === undefined)) clean[key] = value;
-    }
-    for (const name of PROXY_VARS) if (!(name in env)) delete clean[name];
-    const child = spawn(command, args, { cwd: ROOT, env: clean, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
+function run(command: string, args: string[], env: Record<string, string | undefined>): Promise<GitResult> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries({ ...process.env, ...env })) {
+    if (value !== undefined && !(key in env && env[key] === undefined)) clean[key] = value;
+  }
+  for (const name of PROXY_VARS) if (!(name in env)) delete clean[name];
+  return outputOf(spawn(command, args, { cwd: ROOT, env: clean, stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** A script listing the repositories of `acme` with the GitHub adapter, printing names or the error message. */

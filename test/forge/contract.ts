@@ -71,6 +71,31 @@ export function validateRequest(host: ContractHost, req: ContractRequest): Promi
 }
 
 /**
+ * Checks requests a fake API recorded (`url`: path with query, as requested; `body`: JSON text or empty), each as a
+ * JSON request: every violation, as `METHOD path: violation`.
+ */
+export async function requestViolations(
+  host: ContractHost,
+  calls: { method: string; url: string; body: string }[],
+): Promise<string[]> {
+  const violations: string[] = [];
+  for (const call of calls) {
+    const url = new URL(call.url, 'http://127.0.0.1');
+    const query: Record<string, string> = {};
+    url.searchParams.forEach((value, key) => (query[key] = value));
+    const check = await validateRequest(host, {
+      method: call.method,
+      path: url.pathname,
+      query,
+      headers: { 'content-type': 'application/json' },
+      body: call.body ? (JSON.parse(call.body) as unknown) : undefined,
+    });
+    violations.push(...check.violations.map((v) => `${call.method} ${url.pathname}: ${v}`));
+  }
+  return violations;
+}
+
+/**
  * Checks a fake's answer against the schema documented for `status` (required fields and types). Statuses without a
  * documented JSON schema (most error answers) are not checked.
  */

@@ -51,8 +51,51 @@ export function gitSpy(dir: string): GitSpy {
   };
 }
 
+/** One side of a mirror, as the CLI takes it from `MIRROR_SOURCE_*` / `MIRROR_TARGET_*`. */
+export interface MirrorEndpoint {
+  type: string;
+  url: string;
+  owner: string;
+  token: string;
+  /** Bitbucket: the token's username (Basic credentials) instead of a bare token. */
+  username?: string;
+  /** Bitbucket Cloud target: the project created repositories go to. */
+  project?: string;
+}
+
+export interface MirrorEnvSpec {
+  source: MirrorEndpoint;
+  target: MirrorEndpoint;
+  cacheDir: string;
+  reportFile: string;
+}
+
+function endpointVars(role: 'SOURCE' | 'TARGET', endpoint: MirrorEndpoint): Record<string, string> {
+  const prefix = `MIRROR_${role}_`;
+  const env: Record<string, string> = {
+    [`${prefix}TYPE`]: endpoint.type,
+    [`${prefix}URL`]: endpoint.url,
+    [`${prefix}OWNER`]: endpoint.owner,
+    [`${prefix}TOKEN`]: endpoint.token,
+  };
+  if (endpoint.username !== undefined) env[`${prefix}USERNAME`] = endpoint.username;
+  if (endpoint.project !== undefined) env[`${prefix}PROJECT`] = endpoint.project;
+  return env;
+}
+
+/** The CLI's `MIRROR_*` environment for one source and one target, then `extra` (which wins). */
+export function mirrorEnv(spec: MirrorEnvSpec, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    ...endpointVars('SOURCE', spec.source),
+    ...endpointVars('TARGET', spec.target),
+    MIRROR_CACHE_DIR: spec.cacheDir,
+    MIRROR_REPORT_FILE: spec.reportFile,
+    ...extra,
+  };
+}
+
 /** The environment of a clean machine: nothing of the CI running the tests leaks into the CLI under test. */
-function cleanEnv(): Record<string, string> {
+export function cleanEnv(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (value === undefined) continue;

@@ -10,13 +10,23 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { startForge, type Forge, type ForgeType, type RepoRecord, type Role, type SeedSpec } from '../forge/forge.js';
+import { gitClient, type GitResult } from '../forge/git-client.js';
 import { addProject } from '../forge/hosts/bitbucket-cloud.js';
 import { git, listRefs } from '../forge/seed.js';
-import { filesContaining, gitSpy, runCli, tempDir, textContains, type CliRun, type GitSpy } from './cli.js';
+import {
+  filesContaining,
+  gitSpy,
+  mirrorEnv,
+  runCli,
+  tempDir,
+  textContains,
+  type CliRun,
+  type GitSpy,
+  type MirrorEndpoint,
+} from './cli.js';
 
 export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud'];
 const SHORT: Record<ForgeType, string> = {
@@ -79,23 +89,12 @@ export function addNamespace(host: HostForge, base: string): string {
   return owner;
 }
 
-/** `MIRROR_SOURCE_*` / `MIRROR_TARGET_*` for a forge's mirror account; `basic` sends a Bitbucket username too. */
-export function endpointEnv(
-  role: 'SOURCE' | 'TARGET',
-  host: HostForge,
-  owner: string,
-  basic: boolean,
-): Record<string, string> {
-  const prefix = `MIRROR_${role}_`;
-  const env: Record<string, string> = {
-    [`${prefix}TYPE`]: host.type,
-    [`${prefix}URL`]: host.forge.url,
-    [`${prefix}OWNER`]: owner,
-    [`${prefix}TOKEN`]: host.bot.token,
-  };
-  if (basic && host.type.startsWith('bitbucket')) env[`${prefix}USERNAME`] = host.bot.username;
-  if (role === 'TARGET' && host.type === 'bitbucket-cloud') env.MIRROR_TARGET_PROJECT = BBC_PROJECT;
-  return env;
+/** One side of the mirror for a forge's mirror account; `basic` sends a Bitbucket username too. */
+export function endpointOf(role: 'source' | 'target', host: HostForge, owner: string, basic: boolean): MirrorEndpoint {
+  const endpoint: MirrorEndpoint = { type: host.type, url: host.forge.url, owner, token: host.bot.token };
+  if (basic && host.type.startsWith('bitbucket')) endpoint.username = host.bot.username;
+  if (role === 'target' && host.type === 'bitbucket-cloud') endpoint.project = BBC_PROJECT;
+  return endpoint;
 }
 
 /**
@@ -114,47 +113,13 @@ export function gitAuthorization(type: ForgeType, account: Account, basic: boole
   return `Basic ${Buffer.from(`${username}:${account.token}`).toString('base64')}`;
 }
 
-export interface GitResult {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
 /** Plain git against a forge, asynchronously (the forge answers in this process), credentials only in the environment. */
 export function gitWith(
   cwd: string,
   args: string[],
   auth?: { url: string; authorization: string },
 ): Promise<GitResult> {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    GIT_TERMINAL_PROMPT: '0',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: 'Dev',
-    GIT_AUTHOR_EMAIL: 'dev@forge.test',
-    GIT_COMMITTER_NAME: 'Dev',
-    GIT_COMMITTER_EMAIL: 'dev@forge.test',
-    GIT_CONFIG_COUNT: '2',
-    GIT_CONFIG_KEY_0: 'init.defaultBranch',
-    GIT_CONFIG_VALUE_0: 'main',
-    GIT_CONFIG_KEY_1: 'credential.helper',
-    GIT_CONFIG_VALUE_1: '',
-  };
-  if (auth) {
-    env.GIT_CONFIG_COUNT = '3';
-    env.GIT_CONFIG_KEY_2 = `http.${auth.url}/.extraHeader`;
-    env.GIT_CONFIG_VALUE_2 = `Authorization: ${auth.authorization}`;
-  }
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? -1, stdout, stderr }));
-  });
+  return gitClient(cwd, args, { name: 'Dev', email: 'dev@forge.test' }, auth);
 }
 
 /** Every ref of a bare repo (not only branches and tags), to show that host-private refs were not copied. */
@@ -205,14 +170,15 @@ export class Pair {
   }
 
   env(extra: Record<string, string> = {}): Record<string, string> {
-    return {
-      ...endpointEnv('SOURCE', this.source, this.sourceOwner, this.basic.source),
-      ...endpointEnv('TARGET', this.target, this.targetOwner, this.basic.target),
-      MIRROR_CACHE_DIR: path.join(this.work, 'cache'),
-      MIRROR_REPORT_FILE: path.join(this.work, 'report.json'),
-      MIRROR_CONCURRENCY: '2',
-      ...extra,
-    };
+    return mirrorEnv(
+      {
+        source: endpointOf('source', this.source, this.sourceOwner, this.basic.source),
+        target: endpointOf('target', this.target, this.targetOwner, this.basic.target),
+        cacheDir: path.join(this.work, 'cache'),
+        reportFile: path.join(this.work, 'report.json'),
+      },
+      { MIRROR_CONCURRENCY: '2', ...extra },
+    );
   }
 
   async mirror(extra: Record<string, string> = {}): Promise<CliRun> {
