@@ -4,7 +4,7 @@
  * are given on each call, so nothing about the hosts is written into its config.
  */
 import { existsSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 import { Git, GitError, type GitCredential } from './git.js';
@@ -57,25 +57,31 @@ export class CacheRepo {
     readonly dir: string,
   ) {}
 
-  /** Create the bare repo when missing; clear lock files left by a run that was killed (we hold the cache lock). */
-  async open(): Promise<void> {
-    if (existsSync(path.join(this.dir, 'HEAD')) && existsSync(path.join(this.dir, 'objects'))) {
-      await removeStaleLocks(this.dir);
-      return;
-    }
-    await rm(this.dir, { recursive: true, force: true });
-    await this.git.run(['init', '--bare', '--quiet', this.dir]);
+  /** Whether the cache repo is there (a fetch updates it; otherwise a clone creates it). */
+  exists(): boolean {
+    return existsSync(path.join(this.dir, 'HEAD')) && existsSync(path.join(this.dir, 'objects'));
   }
 
-  /** Start over: used when the cache repo is found corrupt. */
+  /** Clear lock files left by a run that was killed (the run holds the cache lock, so none can be live). */
+  async open(): Promise<void> {
+    if (this.exists()) await removeStaleLocks(this.dir);
+  }
+
+  /** Start over: used when the cache repo is found corrupt. The next fetch clones it anew. */
   async rebuild(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
-    await this.open();
   }
 
   /** Fetch branches and tags from the source, pruning what it deleted. */
   async fetch(url: string, credentials: GitCredential[], signal?: AbortSignal): Promise<void> {
     assertHttpUrl(url);
+    if (!this.exists()) {
+      // First time: one `clone --bare` (branches and every tag, no host-private refs) instead of init + fetch.
+      await rm(this.dir, { recursive: true, force: true });
+      await mkdir(path.dirname(this.dir), { recursive: true });
+      await this.git.run(['clone', '--bare', '--quiet', '--', url, this.dir], { credentials, retry: true, signal });
+      return;
+    }
     await this.git.run(
       [
         'fetch',
@@ -93,15 +99,32 @@ export class CacheRepo {
     );
   }
 
-  /** The cache's refs, as `lsRemote` gives a remote's (right after a fetch: the source's). */
+  /**
+   * The cache's refs, as `lsRemote` gives a remote's (right after a fetch: the source's), read from the ref files
+   * (`packed-refs`, then loose refs, which win) without starting a process.
+   */
   async localListing(): Promise<{ refs: RefMap; unsafe: string[] }> {
-    const result = await this.git.run(
-      ['for-each-ref', '--format=%(objectname)\t%(refname)', 'refs/heads', 'refs/tags'],
-      {
-        cwd: this.dir,
-      },
-    );
-    return parseLsRemote(result.stdout);
+    const lines: string[] = [];
+    const packed = await readFile(path.join(this.dir, 'packed-refs'), 'utf8').catch(() => '');
+    for (const line of packed.split('\n')) {
+      const match = /^([0-9a-f]{40,64}) (refs\/\S+)$/.exec(line);
+      if (match) lines.push(`${match[1]}\t${match[2]}`);
+    }
+    const visit = async (relative: string): Promise<void> => {
+      const entries = await readdir(path.join(this.dir, relative), { withFileTypes: true }).catch(() => []);
+      for (const entry of entries) {
+        const ref = `${relative}/${entry.name}`;
+        if (entry.isDirectory()) await visit(ref);
+        else if (entry.isFile() && !entry.name.endsWith('.lock')) {
+          const sha = (await readFile(path.join(this.dir, ref), 'utf8')).trim();
+          if (/^[0-9a-f]{40,64}$/.test(sha)) lines.push(`${sha}\t${ref}`);
+        }
+      }
+    };
+    await visit('refs/heads');
+    await visit('refs/tags');
+    // Later lines win in parseLsRemote's map: loose refs come after packed ones.
+    return parseLsRemote(lines.join('\n'));
   }
 
   async localRefs(): Promise<RefMap> {

@@ -267,6 +267,9 @@ function recordable(finalTarget: RefMap, plan: PlannedRef[], refs: RefAction[], 
   return record;
 }
 
+const SOURCE_UNAVAILABLE =
+  /(Authentication failed|returned error: (401|403|404|429|5\d\d)|Could not resolve|Connection (refused|reset|timed out)|timed out|not found|terminal prompts disabled)/i;
+
 async function fetchIntoCache(
   ctx: RepoContext,
   cache: CacheRepo,
@@ -277,7 +280,8 @@ async function fetchIntoCache(
   try {
     await cache.fetch(url, credentials, ctx.signal);
   } catch (error) {
-    if (ctx.signal?.aborted) throw error;
+    // The source refused or is unreachable (after retries): the cache is not at fault, keep it.
+    if (ctx.signal?.aborted || !cache.exists() || SOURCE_UNAVAILABLE.test((error as Error).message)) throw error;
     // A cache repo damaged by a killed run is rebuilt from the source once; a second failure is the source's.
     ctx.runtime.warning(`cache of ${url} could not be updated (${(error as Error).message}); rebuilding it`);
     await cache.rebuild();
