@@ -7,6 +7,7 @@ import { ROOT, githubWorkflowErrors, gitlabCiErrors, readYamlDocuments } from '.
 type Json = Record<string, unknown>;
 interface Step {
   uses?: string;
+  if?: string;
   with?: Record<string, unknown>;
 }
 interface Job {
@@ -35,10 +36,17 @@ function mirrorSteps(wf: Workflow): Step[] {
   return Object.values(wf.jobs).flatMap((job) => job.steps.filter((step) => step.uses?.includes('/org-mirror@')));
 }
 
-function cacheStep(job: Job): Step {
-  const step = job.steps.find((s) => s.uses?.startsWith('actions/cache@'));
-  if (!step) throw new Error('no actions/cache step');
+function cacheStep(job: Job, kind: 'restore' | 'save' = 'restore'): Step {
+  const step = job.steps.find((s) => s.uses?.startsWith(`actions/cache/${kind}@`));
+  if (!step) throw new Error(`no actions/cache/${kind} step`);
   return step;
+}
+
+/** The state must be saved even when the run fails on one repository (exit 1): a save step that always runs. */
+function expectSavedAlways(job: Job, restore: Step): void {
+  const save = cacheStep(job, 'save');
+  expect(save.if).toBe('always()');
+  expect(save.with).toEqual({ path: restore.with?.path, key: restore.with?.key });
 }
 
 let lint: (input: string, path: string) => { line: number; message: string; kind: string }[];
@@ -104,8 +112,10 @@ describe('GitHub workflow examples', () => {
     expect(cache.key.startsWith(prefix)).toBe(true);
     const mirror = job.steps.find((step) => step.uses?.includes('/org-mirror@')) as Step;
     expect(mirror.with?.[INPUTS.cacheDir]).toBe(cache.path);
-    // The cache is restored before org-mirror runs (actions/cache saves it in its post step).
+    // The cache is restored before org-mirror runs and saved after it, whatever its outcome.
     expect(job.steps.indexOf(cacheStep(job))).toBeLessThan(job.steps.indexOf(mirror));
+    expect(job.steps.indexOf(cacheStep(job, 'save'))).toBeGreaterThan(job.steps.indexOf(mirror));
+    expectSavedAlways(job, cacheStep(job));
   });
 
   it('matrix.yml runs shards 1/4..4/4, each with its own cache and serialised with itself', () => {
@@ -117,6 +127,7 @@ describe('GitHub workflow examples', () => {
     expect(job.concurrency?.['cancel-in-progress']).toBe(false);
     const cache = cacheStep(job).with as { key: string; path: string };
     expect(cache.key).toContain('${{ strategy.job-index }}');
+    expectSavedAlways(job, cacheStep(job));
     expect(cache.key).toContain('${{ github.run_id }}');
   });
 
