@@ -41,8 +41,6 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
   }
 
   const runtime = detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
-  // The adapters read the per-attempt API time limit from here (the same name as the input's environment form).
-  process.env.MIRROR_REQUEST_TIMEOUT = String(settings.requestTimeout);
   for (const secret of secretsOf(settings)) runtime.setSecret(secret);
 
   const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
@@ -50,8 +48,9 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
 
   let report: RunReport;
   try {
-    const source = createHost(settings.source, 'source', runtime);
-    const target = createHost(settings.target, 'target', runtime);
+    const hostOptions = { requestTimeoutMs: settings.requestTimeout * 1000 };
+    const source = createHost(settings.source, 'source', runtime, hostOptions);
+    const target = createHost(settings.target, 'target', runtime, hostOptions);
     for (const header of [source.gitAuthHeader(), target.gitAuthHeader()]) if (header) runtime.setSecret(header);
     report = await runMirror(settings, {
       source,

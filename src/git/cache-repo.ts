@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { Git, GitError, type GitCredential } from './git.js';
+import { Git, GitError, stderrTail, TRANSIENT_GIT_ERROR, type GitCredential } from './git.js';
 import { parseLsRemote, type RefMap } from './refs.js';
 
 export interface RefUpdate {
@@ -127,16 +127,6 @@ export class CacheRepo {
     return parseLsRemote(lines.join('\n'));
   }
 
-  async localRefs(): Promise<RefMap> {
-    const result = await this.git.run(
-      ['for-each-ref', '--format=%(objectname)\t%(refname)', 'refs/heads', 'refs/tags'],
-      {
-        cwd: this.dir,
-      },
-    );
-    return parseLsRemote(result.stdout).refs;
-  }
-
   /** Whether `ancestor` is reachable from `descendant` (false when either object is missing here). */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], {
@@ -185,19 +175,15 @@ export class CacheRepo {
               ref: update.ref,
               ok: false,
               forced: false,
-              message: lastLine(result.stderr) || 'git did not report this ref',
+              message: stderrTail(result.stderr, 2) || 'git did not report this ref',
             },
         );
       }
       // Nothing was reported per ref: the push did not start (network, auth). Retry transient failures only, since
       // then no ref was touched and the leases still hold.
-      if (
-        attempt >= 3 ||
-        !/(RPC failed|early EOF|hung up|timed out|Connection|returned error: (429|5\d\d))/i.test(result.stderr) ||
-        signal?.aborted
-      ) {
+      if (attempt >= 3 || !TRANSIENT_GIT_ERROR.test(result.stderr) || signal?.aborted) {
         throw new GitError(
-          `git push failed: ${lastLine(result.stderr) || `exit code ${result.code}`}`,
+          `git push failed: ${stderrTail(result.stderr, 2) || `exit code ${result.code}`}`,
           result.code,
           result.stderr,
         );
@@ -223,14 +209,6 @@ export function parsePorcelain(stdout: string): Map<string, PushOutcome> {
     });
   }
   return outcomes;
-}
-
-function lastLine(text: string): string {
-  const lines = text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('hint:'));
-  return lines.slice(-2).join(' / ');
 }
 
 /** The run holds the cache lock, so a lock file inside a cache repo can only come from a git that was killed. */

@@ -28,6 +28,10 @@ export interface GitRunOptions {
   timeoutMs?: number;
   /** Retry transient network failures (fetch, push, ls-remote). */
   retry?: boolean;
+  /** For this call: attempts after the first, base delay, and what counts as transient (default: git's words). */
+  retries?: number;
+  retryDelayMs?: number;
+  transient?: RegExp;
   /** Credentials for this call only (scoped by URL). */
   credentials?: GitCredential[];
   /** Extra config entries for this call only, passed in the environment. */
@@ -68,7 +72,7 @@ const MAX_STDERR = 16 * 1024;
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** git's words for failures worth another attempt: network trouble and server-side 5xx/429. */
-const TRANSIENT =
+export const TRANSIENT_GIT_ERROR =
   /(Could not resolve host|Connection (reset|refused|timed out)|Operation timed out|timed out|early EOF|RPC failed|remote end hung up|The requested URL returned error: (429|5\d\d)|HTTP\/\d(\.\d)? (429|5\d\d)|unexpected disconnect|transfer closed|SSL_read|gnutls_handshake|Empty reply from server|Recv failure)/i;
 
 /** Environment variables that would let the caller's git setup leak into ours (or ours into a config file). */
@@ -89,12 +93,13 @@ export class Git {
   }
 
   async run(args: string[], options: GitRunOptions = {}): Promise<GitResult> {
-    const attempts = options.retry ? 1 + (this.options.retries ?? 2) : 1;
+    const attempts = options.retry ? 1 + (options.retries ?? this.options.retries ?? 2) : 1;
+    const transient = options.transient ?? TRANSIENT_GIT_ERROR;
     let result: GitResult | undefined;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       result = await this.spawnOnce(args, options);
-      if (result.code === 0 || attempt === attempts || !TRANSIENT.test(result.stderr) || options.signal?.aborted) break;
-      const base = (this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
+      if (result.code === 0 || attempt === attempts || !transient.test(result.stderr) || options.signal?.aborted) break;
+      const base = (options.retryDelayMs ?? this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
       await sleep(Math.min(base + Math.random() * base, 30_000));
     }
     if (!result) throw new Error('unreachable');
@@ -140,14 +145,8 @@ export class Git {
   }
 
   private lastLines(stderr: string): string {
-    const text = stderr
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line && !line.startsWith('hint:'))
-      .slice(-4)
-      .join(' / ');
-    const redacted = this.options.redact ? this.options.redact(text) : text;
-    return redacted || 'no error output';
+    const text = stderrTail(stderr, 4);
+    return (this.options.redact ? this.options.redact(text) : text) || 'no error output';
   }
 
   private spawnOnce(args: string[], options: GitRunOptions): Promise<GitResult> {
@@ -204,6 +203,19 @@ export class Git {
       });
     });
   }
+}
+
+/** The last `count` meaningful lines of git's (or git-lfs's) error output, joined: for messages. */
+export function stderrTail(stderr: string, count: number): string {
+  return (
+    stderr
+      .split(/[\r\n]+/)
+      .map((line) => line.trim())
+      // hints, and git-lfs's pointers to its own log file, say nothing about the failure
+      .filter((line) => line && !line.startsWith('hint:') && !/^(Errors logged to |Use `git lfs logs last`)/.test(line))
+      .slice(-count)
+      .join(' / ')
+  );
 }
 
 /** argv for messages: subcommand and options, never URLs (they carry no token, but keep messages short). */

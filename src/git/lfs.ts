@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CacheRepo } from './cache-repo.js';
-import type { Git, GitCredential, GitResult } from './git.js';
+import { stderrTail, type Git, type GitCredential, type GitResult } from './git.js';
 
 export interface LfsMirrorOptions {
   git: Git;
@@ -78,25 +78,21 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
   // already has, or that the target already has, are not listed).
   const progressDir = await mkdtemp(path.join(tmpdir(), 'org-mirror-lfs-'));
   const progressFile = path.join(progressDir, 'progress');
-  const run = async (args: string[], url: string, input?: string): Promise<GitResult> => {
-    const attempts = 1 + (options.retries ?? 2);
-    for (let attempt = 1; ; attempt++) {
-      const result = await git.run(args, {
-        cwd: repoDir,
-        allowFailure: true,
-        credentials: options.credentials,
-        config: lfsConfig(url),
-        env: { GIT_LFS_PROGRESS: progressFile },
-        input,
-        signal: options.signal,
-        timeoutMs: options.timeoutMs,
-      });
-      if (result.code === 0 || attempt >= attempts || !TRANSIENT.test(result.stderr) || options.signal?.aborted)
-        return result;
-      const base = (options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
-      await sleep(Math.min(base + Math.random() * base, 30_000));
-    }
-  };
+  const run = (args: string[], url: string, input?: string): Promise<GitResult> =>
+    git.run(args, {
+      cwd: repoDir,
+      allowFailure: true,
+      credentials: options.credentials,
+      config: lfsConfig(url),
+      env: { GIT_LFS_PROGRESS: progressFile },
+      input,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      retry: true,
+      retries: options.retries ?? 2,
+      retryDelayMs: options.retryDelayMs ?? 1000,
+      transient: TRANSIENT,
+    });
   try {
     for (const batch of refs ? chunks(refs, FETCH_BATCH) : [[]]) {
       const fetched = await run(['lfs', 'fetch', '--all', sourceUrl, ...batch], sourceUrl);
@@ -156,7 +152,10 @@ function fetchError(repo: string | undefined, sourceUrl: string, stderr: string)
       repo ?? sourceUrl,
       missing,
     );
-  return new LfsError(`${prefix(repo)}git lfs fetch from ${sourceUrl} failed: ${lastLines(stderr)}`, repo ?? sourceUrl);
+  return new LfsError(
+    `${prefix(repo)}git lfs fetch from ${sourceUrl} failed: ${stderrTail(stderr, 3) || 'no error output'}`,
+    repo ?? sourceUrl,
+  );
 }
 
 function pushError(repo: string | undefined, sourceUrl: string, targetUrl: string, stderr: string): LfsError {
@@ -168,7 +167,10 @@ function pushError(repo: string | undefined, sourceUrl: string, targetUrl: strin
       repo ?? sourceUrl,
       missing,
     );
-  return new LfsError(`${prefix(repo)}git lfs push to ${targetUrl} failed: ${lastLines(stderr)}`, repo ?? sourceUrl);
+  return new LfsError(
+    `${prefix(repo)}git lfs push to ${targetUrl} failed: ${stderrTail(stderr, 3) || 'no error output'}`,
+    repo ?? sourceUrl,
+  );
 }
 
 function prefix(repo: string | undefined): string {
@@ -194,23 +196,8 @@ function completed(progress: string, direction: 'download' | 'upload'): number {
   }).length;
 }
 
-function lastLines(stderr: string): string {
-  const text = stderr
-    .split(/[\r\n]+/)
-    .map((line) => line.trim())
-    // git-lfs's pointers to its own log file say nothing about the failure.
-    .filter((line) => line && !/^(Errors logged to |Use `git lfs logs last`)/.test(line))
-    .slice(-3)
-    .join(' / ');
-  return text || 'no error output';
-}
-
 function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

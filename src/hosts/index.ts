@@ -8,17 +8,28 @@ import { GitLabHost } from './gitlab.js';
 
 export type HostRole = 'source' | 'target';
 
+export interface HostOptions {
+  /** Time limit of one API request attempt (`request-timeout`); default: the adapters' own (60 s). */
+  requestTimeoutMs?: number;
+}
+
 /** The one place that knows which class serves which host type (setup-node's `distributions/` factory). */
-export function createHost(endpoint: EndpointSettings | TargetSettings, role: HostRole, runtime?: Runtime): Host {
+export function createHost(
+  endpoint: EndpointSettings | TargetSettings,
+  role: HostRole,
+  runtime?: Runtime,
+  options: HostOptions = {},
+): Host {
+  const timeoutMs = options.requestTimeoutMs;
   switch (endpoint.type) {
     case 'github':
-      return new GitHubHost(endpoint, role, runtime);
+      return new GitHubHost(endpoint, role, runtime, { timeoutMs });
     case 'gitlab':
-      return new GitLabHost(endpoint, role, runtime);
+      return new GitLabHost(endpoint, role, runtime, { retry: { timeoutMs } });
     case 'bitbucket-cloud':
-      return new BitbucketCloudHost(endpoint, role);
+      return new BitbucketCloudHost(endpoint, role, { timeoutMs });
     case 'bitbucket-server':
-      return new BitbucketServerHost(endpoint, role);
+      return new BitbucketServerHost(endpoint, role, { timeoutMs });
     default: {
       const unknown: never = endpoint.type;
       throw new Error(`Unknown host type '${String(unknown)}'.`);

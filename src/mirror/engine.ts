@@ -195,8 +195,8 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 }
 
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
-  const git =
-    deps.git ?? new Git({ redact: deps.redact, timeoutMs: Math.min(deps.repoTimeoutMs ?? 30 * 60_000, 30 * 60_000) });
+  // No git process outlives its repository's time limit.
+  const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
   const store = new StateStore(settings.cacheDir);
   const limit = pLimit(settings.concurrency);
   let done = 0;

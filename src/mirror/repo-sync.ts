@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
-import type { Git, GitCredential } from '../git/git.js';
+import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
@@ -115,7 +115,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     if (settings.mode === 'preview') return { ...base, status: 'up-to-date', refs: [] };
     const verifying = !state || !state.clean || verificationDue(ctx, state);
     if (verifying) await keepProtected(ctx, targetRepo, job, sourceRefs);
-    await ctx.store.write(stateKey, newState(job, targetRepo, sourceRefs, undefined, true));
+    await ctx.store.write(stateKey, newState(job, targetRepo, sourceRefs, true));
     return { ...base, status: 'up-to-date', refs: [] };
   }
 
@@ -170,7 +170,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     else finalTarget.delete(action.ref);
   }
   const clean = diverged.length === 0 && failedRefs.length === 0;
-  await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, known), undefined, clean));
+  await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, known), clean));
 
   await keepProtected(ctx, target, job, finalTarget, created, updates.length > 0);
 
@@ -221,19 +221,12 @@ function verificationDue(ctx: RepoContext, state: RepoState): boolean {
   return !Number.isFinite(verifiedAt) || Date.now() - verifiedAt >= ctx.verifyIntervalMs;
 }
 
-function newState(
-  job: RepoJob,
-  target: RepoInfo,
-  refs: RefMap,
-  pending: RefMap | undefined,
-  clean: boolean,
-): RepoState {
+function newState(job: RepoJob, target: RepoInfo, refs: RefMap, clean: boolean): RepoState {
   return {
     version: 1,
     source: { id: job.source.id, cloneUrl: job.source.cloneUrl, pushedAt: trustedStamp(job.source.pushedAt) },
     target: { path: job.targetPath, cloneUrl: target.cloneUrl },
     refs: refsRecord(refs),
-    pending: pending ? refsRecord(pending) : undefined,
     clean,
     verifiedAt: new Date().toISOString(),
   };
@@ -267,8 +260,12 @@ function recordable(finalTarget: RefMap, plan: PlannedRef[], refs: RefAction[], 
   return record;
 }
 
-const SOURCE_UNAVAILABLE =
-  /(Authentication failed|returned error: (401|403|404|429|5\d\d)|Could not resolve|Connection (refused|reset|timed out)|timed out|not found|terminal prompts disabled)/i;
+/** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble neither. */
+const SOURCE_REFUSED = /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled)/i;
+
+function isSourceUnavailable(message: string): boolean {
+  return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);
+}
 
 async function fetchIntoCache(
   ctx: RepoContext,
@@ -281,7 +278,7 @@ async function fetchIntoCache(
     await cache.fetch(url, credentials, ctx.signal);
   } catch (error) {
     // The source refused or is unreachable (after retries): the cache is not at fault, keep it.
-    if (ctx.signal?.aborted || !cache.exists() || SOURCE_UNAVAILABLE.test((error as Error).message)) throw error;
+    if (ctx.signal?.aborted || !cache.exists() || isSourceUnavailable((error as Error).message)) throw error;
     // A cache repo damaged by a killed run is rebuilt from the source once; a second failure is the source's.
     ctx.runtime.warning(`cache of ${url} could not be updated (${(error as Error).message}); rebuilding it`);
     await cache.rebuild();
@@ -324,7 +321,7 @@ async function pushUpdates(
     updates.filter((action) => action.to).map((action) => [action.ref, action.to as string]),
   );
   await ctx.store.write(stateKey, {
-    ...(state ?? newState(job, target, new Map(), undefined, false)),
+    ...(state ?? newState(job, target, new Map(), false)),
     pending: refsRecord(pending),
     clean: false,
   });
