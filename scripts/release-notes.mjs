@@ -25,7 +25,8 @@ export function changelogSection(changelog, version) {
 /** Checks a release tag against the project; returns the version and its notes or throws with one clear line. */
 export function releaseNotes(tag, root = ROOT) {
   const match = SEMVER.exec(tag ?? '');
-  if (!match) throw new Error(`tag '${tag}' is not a version tag: expected v1.2.3 (GitHub, npm) or 1.2.3 (GitLab catalog)`);
+  if (!match)
+    throw new Error(`tag '${tag}' is not a version tag: expected v1.2.3 (GitHub, npm) or 1.2.3 (GitLab catalog)`);
   const version = match[1];
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   if (pkg.version !== version) throw new Error(`tag '${tag}' does not match package.json version ${pkg.version}`);
