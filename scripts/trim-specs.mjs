@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes test/contract/<host>.openapi.json: the subset of each host's official OpenAPI description that org-mirror
 // uses (operations listed below, plus every component they reference, recursively), with the fixes that make the files
-// load in openapi-backend/ajv (see /work/shared/specs/README.md). Run: `npm run contract` (reads ../shared/specs).
+// load in openapi-backend/ajv (see the specs README beside them). Run: `npm run contract` (reads ../shared/specs, or
+// the folder named by ORG_MIRROR_SPECS_DIR).
 // To contract-check a new endpoint, add `METHOD /path/template` to OPERATIONS and re-run.
 import fs from 'node:fs';
 import path from 'node:path';
