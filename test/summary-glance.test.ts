@@ -5,7 +5,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { Lexer, marked, type Token, type Tokens } from 'marked';
 
-import { glanceLine, renderMarkdown, type RepoResult, type RepoStatus, type RunReport } from '../src/report/index.js';
+import {
+  glanceLine,
+  renderJUnit,
+  renderMarkdown,
+  type RepoResult,
+  type RepoStatus,
+  type RunReport,
+} from '../src/report/index.js';
 
 const GITHUB_SUMMARY_LIMIT = 1024 * 1024;
 const SHA = 'c'.repeat(40);
@@ -153,6 +160,10 @@ describe('summary at a glance, 2000 repositories', () => {
     expect(problems.rows.length).toBeGreaterThan(100);
     for (const row of problems.rows) expect(cellText(row[1])).toBe('failed');
     expect(Buffer.byteLength(renderMarkdown(report(huge)))).toBeLessThan(GITHUB_SUMMARY_LIMIT);
+  });
+
+  it('JUnit keeps one test case per repository', () => {
+    expect(renderJUnit(report(repos)).match(/<testcase /g)).toHaveLength(2000);
   });
 
   it('check mode gets the same view', () => {
