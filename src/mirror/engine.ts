@@ -17,7 +17,7 @@ import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
-import { handleOrphans } from './orphans.js';
+import { handleOrphans, reopenMirrors } from './orphans.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
 import { StateStore } from './state.js';
@@ -109,7 +109,9 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
       );
     } else {
       await mkdir(settings.cacheDir, { recursive: true });
-      repos.push(...(await runJobs(settings, deps, jobs)));
+      // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
+      const reopened = await reopenMirrors(settings, deps.target, runtime, jobs);
+      repos.push(...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs)));
       // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
       if (selection.complete && reportsOrphans(settings)) {
         const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };

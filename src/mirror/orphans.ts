@@ -3,13 +3,14 @@
  * source listing no longer has (deleted or renamed). They are never deleted. With `orphans: keep` they are reported;
  * with `orphans: archive` they are set aside (`Host.archive`: archived on GitHub and GitLab, an "(orphaned on <date>)"
  * description mark on Bitbucket), at most `orphans-limit` per run, never in a run that saw only part of the source.
- * A mirror set aside whose source repository reappears is taken back by `reopenMirror` before it is synced.
+ * A mirror set aside whose source repository reappears is taken back by `reopenMirrors` before it is synced.
  */
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { hasOrphanMark, withoutOrphanMark } from '../hosts/orphan-mark.js';
 import type { RepoResult } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
+import type { RepoJob } from './repo-sync.js';
 
 export interface OrphanContext {
   settings: Settings;
@@ -149,22 +150,49 @@ async function archiveOne(ctx: OrphanContext, target: RepoInfo, gone: string): P
 }
 
 /**
- * A mirror set aside earlier whose source repository is listed again: unarchive it (remove the Bitbucket mark) before
- * anything is written to it, in mode sync, and only when it is this very source repository's mirror. A mirror archived
- * by hand stays archived with `orphans: keep`; the Bitbucket mark is the mirror's own and always removed.
- * Returns true when it took the mirror back.
+ * Mirrors set aside earlier whose source repository is listed again: unarchived (the Bitbucket mark removed) before
+ * they are synced, in mode sync, and only when the target is this very source repository's mirror. A mirror archived
+ * by hand stays archived with `orphans: keep`; the Bitbucket mark is the mirror's own and always removed. A mirror that
+ * cannot be taken back fails alone and is not synced this run.
  */
-export async function reopenMirror(
+export async function reopenMirrors(
   settings: Settings,
   target: Host,
   runtime: Runtime,
-  repo: RepoInfo | undefined,
-  source: RepoInfo,
-): Promise<boolean> {
-  if (settings.mode !== 'sync' || !repo || !isSetAside(repo)) return false;
+  jobs: RepoJob[],
+): Promise<{ jobs: RepoJob[]; failed: RepoResult[] }> {
+  const ready: RepoJob[] = [];
+  const failed: RepoResult[] = [];
+  for (const job of jobs) {
+    if (!job.target || !mayReopen(settings, job.target, job.source)) {
+      ready.push(job);
+      continue;
+    }
+    try {
+      await target.unarchive(job.target);
+      runtime.info(
+        `${job.targetPath}: its source repository ${job.source.webUrl} is back: unarchived, mirroring it again`,
+      );
+      ready.push(job);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      runtime.error(`${job.source.path}: could not unarchive its mirror: ${message}`);
+      failed.push({
+        name: job.source.path,
+        target: job.targetPath,
+        status: 'failed',
+        reason: `the source repository is back but its archived mirror could not be unarchived: ${message}`,
+        next: `unarchive ${job.targetPath} on the target (or give the token the right to), then re-run`,
+        refs: [],
+        durationMs: 0,
+      });
+    }
+  }
+  return { jobs: ready, failed };
+}
+
+function mayReopen(settings: Settings, repo: RepoInfo, source: RepoInfo): boolean {
+  if (settings.mode !== 'sync' || !isSetAside(repo)) return false;
   if (repo.archived && settings.orphans !== 'archive') return false;
-  if (mirroredOrigin(repo, settings)?.toLowerCase() !== source.webUrl.toLowerCase()) return false;
-  await target.unarchive(repo);
-  runtime.info(`${repo.path}: its source repository ${source.webUrl} is back: unarchived, mirroring it again`);
-  return true;
+  return mirroredOrigin(repo, settings)?.toLowerCase() === source.webUrl.toLowerCase();
 }

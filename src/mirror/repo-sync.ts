@@ -12,7 +12,6 @@ import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
-import { reopenMirror } from './orphans.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import { refsRecord, stableHash, type RepoState, type StateStore } from './state.js';
 
@@ -60,9 +59,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   const state = await ctx.store.read(stateKey);
   const base = { name: job.source.path, target: job.targetPath };
 
-  // A mirror archived as an orphan whose source is back: unarchived first, then compared in full.
-  const reopened = await reopenMirror(settings, ctx.target, ctx.runtime, job.target, job.source);
-  if (settings.mode === 'sync' && job.target && !reopened && isUnchanged(ctx, job, state)) {
+  if (settings.mode === 'sync' && job.target && isUnchanged(ctx, job, state)) {
     return { ...base, status: 'up-to-date', reason: 'source unchanged since the last sync', refs: [] };
   }
 
