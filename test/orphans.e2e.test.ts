@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
+import { githubPush } from './events-fixtures.js';
 import { faults } from './forge/faults.js';
 import type { ForgeType } from './forge/forge.js';
 import { filesContaining, gitSpy, tempDir, textContains, type CliRun } from './support/cli.js';
@@ -92,6 +93,14 @@ describe('orphaned mirrors: github → every target', () => {
       const shard = await archive({ MIRROR_SHARD: '1/1' });
       expectExit(shard, 0);
       expect(reasonOf(shard, 'gone-1')).toMatch(/shard 1\/1 archives nothing/);
+      // So does a run triggered by a push event (GitLab CI trigger with the source's webhook body).
+      const event = await archive({
+        GITLAB_CI: 'true',
+        CI_PIPELINE_SOURCE: 'trigger',
+        TRIGGER_PAYLOAD: JSON.stringify(githubPush(`${owner}/keep`)),
+      });
+      expectExit(event, 0);
+      expect(event.report?.repos.map((repo) => repo.name)).toEqual(['keep']);
       expect(writesSince(writes)).toEqual([]);
       expect(setAside(pair, 'gone-1')).toBe(false);
 
