@@ -150,6 +150,7 @@ export function renderMarkdown(report: RunReport, limit = MAX_SUMMARY_BYTES): st
   budget.push(
     `${glance ? `${glance} — ` : ''}**${total} ${total === 1 ? 'repository' : 'repositories'}** in ${formatDuration(report.durationMs)}`,
   );
+  // More at-a-glance lines go here, right under the counts (e.g. how many repositories the filters selected).
   if (report.error) budget.push('', `❌ **Run failed:** ${escapeCell(report.error)}`);
   if (total === 0) return `${lines.join('\n')}\n`;
 
