@@ -54,6 +54,8 @@ export const OPERATIONS = {
     'POST /api/v4/projects',
     'GET /api/v4/projects/{id}',
     'PUT /api/v4/projects/{id}',
+    'POST /api/v4/projects/{id}/archive',
+    'POST /api/v4/projects/{id}/unarchive',
     'GET /api/v4/projects/{id}/protected_branches',
     'POST /api/v4/projects/{id}/protected_branches',
     'GET /api/v4/projects/{id}/protected_branches/{name}',

@@ -77,6 +77,8 @@ function settingsFor(source: EndpointSettings, target: EndpointSettings, extra: 
     requestTimeout: 60,
     repoTimeout: 1800,
     verifyInterval: 24,
+    orphans: 'keep',
+    orphansLimit: 10,
     ...extra,
   };
 }

@@ -128,33 +128,51 @@ describe('markdown', () => {
     );
   });
 
-  it('renders a headline and one row per repository, problems first', () => {
+  it('starts with the icons line, lists problems first with the next step, the rest collapsed', () => {
     const markdown = renderMarkdown(sampleReport(REPOS));
     const lines = markdown.trimEnd().split('\n');
     expect(lines[0]).toBe('## org-mirror sync: github acme → gitlab mirrors/acme');
-    expect(markdown).toContain(
-      '**6 repositories** in 1 min 2 s: 1 failed, 1 diverged, 1 updated, 1 up-to-date, 1 skipped, 1 orphaned',
+    expect(lines[2]).toBe(
+      '✅ 1 up-to-date · ✅ 1 updated · ⚠️ 1 diverged · ⚠️ 1 orphaned · ❌ 1 failed · 1 skipped — **6 repositories** in 1 min 2 s',
     );
-    const header = lines.indexOf('| Repository | Status | Refs created | Refs updated | Refs deleted | Time |');
-    expect(header).toBeGreaterThan(0);
-    expect(lines.slice(header + 2)).toEqual([
-      '| web\\|ui | failed: push rejected &lt;pre-receive&gt;<br>line two &amp; more | 0 | 0 | 0 | 1.2 s |',
-      '| lib | diverged | 0 | 0 | 0 | 1.2 s |',
+    const problems = lines.indexOf('| Repository | Status | Reason | Next step |');
+    const details = lines.findIndex((line) => line.startsWith('<details>'));
+    expect(problems).toBeGreaterThan(2);
+    expect(details).toBeGreaterThan(problems);
+    expect(lines.slice(problems + 2, problems + 5)).toEqual([
+      '| web\\|ui | failed | push rejected &lt;pre-receive&gt;<br>line two &amp; more | fix the cause given in the reason, then re-run; the other repositories were not affected |',
+      '| lib | diverged |  | re-run with on-divergence: overwrite, or push the change to the source |',
+      '| old | orphaned |  | delete or rename was intended? set orphans: archive to archive the mirror, or keep it |',
+    ]);
+    expect(lines[details]).toBe('<details><summary>The other 3 repositories</summary>');
+    expect(lines.slice(details + 4, details + 7)).toEqual([
       '| api | updated | 1 | 2 | 1 | 1.2 s |',
       '| up | up-to-date | 0 | 0 | 0 | 0.0 s |',
       '| fork | skipped: fork (include-forks: false) | 0 | 0 | 0 | 1.2 s |',
-      '| old | orphaned | 0 | 0 | 0 | 1.2 s |',
     ]);
-    // Every row has exactly the six cells of the header (no unescaped `|` split a cell).
-    for (const row of lines.slice(header)) expect(row.split(/(?<!\\)\|/).length).toBe(8);
+    expect(lines.at(-1)).toBe('</details>');
+  });
+
+  it("uses the engine's own next step when it gives one", () => {
+    const markdown = renderMarkdown(
+      sampleReport([repo('gone', 'orphaned', { reason: 'archived', next: 'nothing: it is archived' })]),
+    );
+    expect(markdown).toContain('| gone | orphaned | archived | nothing: it is archived |');
+  });
+
+  it('a run with problems only has no details section; a clean run has no problems table', () => {
+    expect(renderMarkdown(sampleReport([repo('a', 'failed')]))).not.toContain('<details>');
+    const clean = renderMarkdown(sampleReport([repo('a', 'up-to-date')]));
+    expect(clean).not.toContain('Needs attention');
+    expect(clean).toContain('<details><summary>All 1 repository</summary>');
   });
 
   it('states a run error and stays under the job summary size limit', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => repo(`repository-with-a-long-name-${i}`, 'up-to-date'));
     const markdown = renderMarkdown(sampleReport(many, { error: 'boom | bad' }));
     expect(markdown).toContain('**Run failed:** boom \\| bad');
-    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(1_000_100);
-    expect(markdown).toMatch(/… and \d+ more repositories: see the JSON report\.\n$/);
+    expect(Buffer.byteLength(markdown)).toBeLessThanOrEqual(1_000_000);
+    expect(markdown).toMatch(/… and \d+ more repositories: see the JSON report\.\n\n<\/details>\n$/);
   });
 });
 

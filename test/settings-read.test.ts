@@ -135,6 +135,12 @@ describe('readSettings defaults and derivations', () => {
       concurrency: 8,
       cacheDir: '.org-mirror',
       reportFile: 'org-mirror-report.json',
+      orphans: 'keep',
+      orphansLimit: 10,
+    });
+    expect(read({ MIRROR_ORPHANS: 'archive', MIRROR_ORPHANS_LIMIT: '3' })).toMatchObject({
+      orphans: 'archive',
+      orphansLimit: 3,
     });
     expect(settings.exclude).toBeUndefined();
     expect(settings.repositories).toBeUndefined();
@@ -312,6 +318,16 @@ describe('readSettings refuses bad input in one line', () => {
       'verify-interval negative',
       { MIRROR_VERIFY_INTERVAL: '-1' },
       "Invalid verify-interval '-1'. Expected a number of hours from 0 to 8760.",
+    ],
+    [
+      'orphans neither keep nor archive',
+      { MIRROR_ORPHANS: 'delete' },
+      "Invalid orphans 'delete'. Expected one of: keep, archive.",
+    ],
+    [
+      'orphans-limit zero',
+      { MIRROR_ORPHANS_LIMIT: '0' },
+      "Invalid orphans-limit '0'. Expected an integer from 1 to 10000.",
     ],
     [
       'missing source-type',

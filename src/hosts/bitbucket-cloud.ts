@@ -27,6 +27,7 @@ import {
   type HookResult,
   type RepoInfo,
 } from './host.js';
+import { withOrphanMark, withoutOrphanMark } from './orphan-mark.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions } from './http-client.js';
 import type { HostRole } from './bitbucket-server.js';
 
@@ -240,6 +241,22 @@ export class BitbucketCloudHost implements Host {
       });
     }
     return ours.length > 0;
+  }
+
+  /** No archive in the API: the description gets the `(orphaned on <date>)` mark (orphan-mark.ts), protection stays. */
+  async archive(repo: RepoInfo, date: string): Promise<boolean> {
+    return this.setDescription(repo, withOrphanMark(repo.description, date));
+  }
+
+  async unarchive(repo: RepoInfo): Promise<boolean> {
+    return this.setDescription(repo, withoutOrphanMark(repo.description));
+  }
+
+  private async setDescription(repo: RepoInfo, description: string): Promise<boolean> {
+    if ((repo.description ?? '') === description) return false;
+    await this.http.request('PUT', this.repoPath(repo.path), { body: { type: 'repository', description } });
+    repo.description = description;
+    return true;
   }
 
   async setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean> {

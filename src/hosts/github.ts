@@ -579,6 +579,27 @@ export class GitHubHost implements Host {
     }
   }
 
+  /** `archived: true` on PATCH /repos/{owner}/{repo}; an archived repository is read-only and refuses pushes. */
+  async archive(repo: RepoInfo): Promise<boolean> {
+    return this.setArchived(repo, true);
+  }
+
+  /** `archived: false` unarchives, as the endpoint documents; rulesets and pushes work again afterwards. */
+  async unarchive(repo: RepoInfo): Promise<boolean> {
+    return this.setArchived(repo, false);
+  }
+
+  private async setArchived(repo: RepoInfo, archived: boolean): Promise<boolean> {
+    if (repo.archived === archived) return false;
+    try {
+      await this.octokit.request('PATCH /repos/{owner}/{repo}', { owner: this.owner, repo: repo.path, archived });
+      repo.archived = archived;
+      return true;
+    } catch (error) {
+      throw this.fail(archived ? 'archiving' : 'unarchiving', repo.path, error);
+    }
+  }
+
   async setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean> {
     try {
       const current = repo.defaultBranch ?? (await this.getRepo(repo.path))?.defaultBranch;

@@ -603,6 +603,30 @@ export class GitLabHost implements Host {
     }
   }
 
+  /** POST /projects/:id/archive: the project becomes read-only (pushes refused). https://docs.gitlab.com/api/projects/#archive-a-project */
+  async archive(repo: RepoInfo): Promise<boolean> {
+    if (repo.archived) return false;
+    try {
+      await this.api.Projects.archive(repo.id);
+      repo.archived = true;
+      return true;
+    } catch (error) {
+      throw this.fail('archiving', repo.path, error);
+    }
+  }
+
+  /** POST /projects/:id/unarchive. */
+  async unarchive(repo: RepoInfo): Promise<boolean> {
+    if (!repo.archived) return false;
+    try {
+      await this.api.Projects.unarchive(repo.id);
+      repo.archived = false;
+      return true;
+    } catch (error) {
+      throw this.fail('unarchiving', repo.path, error);
+    }
+  }
+
   async setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean> {
     try {
       const current = repo.defaultBranch ?? (await this.getRepo(repo.path))?.defaultBranch;

@@ -82,6 +82,14 @@ export interface Host {
   protect(repo: RepoInfo): Promise<boolean>;
   /** Lift that protection (mode `remove`, or around the push on 'lift' hosts). Returns true when it had to write. */
   unprotect(repo: RepoInfo): Promise<boolean>;
+  /**
+   * Set an orphaned mirror aside, never deleting it: archive it where the host can (GitHub, GitLab: read-only, pushes
+   * refused), else (Bitbucket) add `(orphaned on <date>)` to its description, protection left on. `date` is
+   * YYYY-MM-DD. Idempotent: returns true when it had to write.
+   */
+  archive(repo: RepoInfo, date: string): Promise<boolean>;
+  /** Undo `archive` for a mirror whose source repository reappeared. Returns true when it had to write. */
+  unarchive(repo: RepoInfo): Promise<boolean>;
   /** Make `branch` the default branch. Returns true when it had to write. */
   setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean>;
   /** Create or update the push webhook on a source repository (or on the namespace when `repo` is undefined). */

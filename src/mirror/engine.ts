@@ -17,6 +17,7 @@ import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
+import { handleOrphans, reopenMirrors } from './orphans.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
 import { StateStore } from './state.js';
@@ -108,9 +109,13 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
       );
     } else {
       await mkdir(settings.cacheDir, { recursive: true });
-      repos.push(...(await runJobs(settings, deps, jobs)));
-      if (selection.complete && (settings.mode === 'sync' || settings.mode === 'check')) {
-        repos.push(...orphans(settings, selection, [...targets.values()], deps.runtime));
+      // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
+      const reopened = await reopenMirrors(settings, deps.target, runtime, jobs);
+      repos.push(...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs)));
+      // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
+      if (selection.complete && reportsOrphans(settings)) {
+        const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };
+        repos.push(...(await handleOrphans(context, [...targets.values()])));
       }
     }
     repos.push(...skipped);
@@ -265,28 +270,17 @@ async function runJob(
   }
 }
 
-/** Target repositories that say they mirror a source repository which is no longer there (deleted or renamed). */
-function orphans(settings: Settings, selection: Selection, targets: RepoInfo[], runtime: Runtime): RepoResult[] {
-  const prefix = `Mirror of ${settings.source.url}/`.toLowerCase();
-  const results: RepoResult[] = [];
-  for (const target of targets) {
-    const description = (target.description ?? '').trim();
-    if (!description.toLowerCase().startsWith(prefix)) continue;
-    const origin = description.slice('Mirror of '.length).trim();
-    // Only mirrors of this source namespace: other namespaces may be mirrored into the same target.
-    if (!origin.toLowerCase().includes(`/${settings.source.owner.toLowerCase()}/`)) continue;
-    if (selection.sourceWebUrls.has(origin.toLowerCase())) continue;
-    runtime.warning(`${target.path}: mirrors ${origin}, which is no longer in the source: left as it is (orphaned)`);
-    results.push({
-      name: target.path,
-      target: target.path,
-      status: 'orphaned',
-      reason: `${origin} is no longer in the source (deleted or renamed); the mirror is kept`,
-      refs: [],
-      durationMs: 0,
-    });
-  }
-  return results.sort((a, b) => (a.name < b.name ? -1 : 1));
+/** sync and check report orphans; preview too when they would be archived. */
+function reportsOrphans(settings: Settings): boolean {
+  return (
+    settings.mode === 'sync' ||
+    settings.mode === 'check' ||
+    (settings.mode === 'preview' && settings.orphans === 'archive')
+  );
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function describeResult(result: RepoResult): string {

@@ -13,6 +13,6 @@ export {
   summaryLine,
 } from './counts.js';
 export { renderJsonReport, writeJsonReport } from './json.js';
-export { renderMarkdown, escapeCell } from './markdown.js';
+export { renderMarkdown, escapeCell, glanceLine, nextStep } from './markdown.js';
 export { renderJUnit, writeJUnitReport } from './junit.js';
 export { publishReport, redactReport, summaryFileFor } from './publish.js';

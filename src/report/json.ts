@@ -18,7 +18,8 @@ import type { RunReport } from './model.js';
  *       "name": "api",                   // source repository path under the owner
  *       "target": "api",                 // target repository path, when known
  *       "status": "updated",             // see RepoStatus in model.ts
- *       "reason": "…",                   // why skipped / failed / unavailable / diverged, when so
+ *       "reason": "…",                   // why skipped / failed / unavailable / diverged / orphaned, when so
+ *       "next": "…",                     // what to do about it, when the engine says (orphans)
  *       "refs": [                        // ref actions (planned in preview/check, done in sync)
  *         { "ref": "refs/heads/main", "kind": "update", "from": "<sha>", "to": "<sha>", "error": "…" }
  *       ],                               // kind: create | update | force-update | delete | diverged

@@ -1,8 +1,11 @@
-import { countsText, formatDuration, isFailing, refCountsOf, STATUS_ORDER } from './counts.js';
-import type { RepoResult, RunReport } from './model.js';
+import { countByStatus, formatDuration, refCountsOf, STATUS_ORDER } from './counts.js';
+import type { RepoResult, RepoStatus, RunReport } from './model.js';
 
-/** GitHub refuses job summaries over 1 MiB per step; stay under it with room for the headline. */
+/** GitHub refuses job summaries over 1 MiB (1 048 576 bytes) per step; stay under it with room to spare. */
 export const MAX_SUMMARY_BYTES = 1_000_000;
+
+/** A reason longer than this is cut in the summary (the JSON report keeps it whole). */
+const MAX_REASON_CHARS = 400;
 
 /**
  * Escape text for a Markdown table cell: `|` would end the cell, a newline the row; `<`, `>` and `&` would be read as
@@ -17,15 +20,76 @@ export function escapeCell(text: string): string {
     .replace(/\r?\n|\r/g, '<br>');
 }
 
-function statusCell(repo: RepoResult): string {
-  return repo.reason ? `${repo.status}: ${repo.reason}` : repo.status;
+/** The at-a-glance groups, in the order of the icons line. Statuses in no group are listed plainly after them. */
+const GLANCE: readonly { icon: string; statuses: readonly RepoStatus[] }[] = [
+  {
+    icon: '✅',
+    statuses: [
+      'in-sync',
+      'up-to-date',
+      'created',
+      'updated',
+      'create',
+      'update',
+      'unprotected',
+      'hook-created',
+      'hook-updated',
+      'hook-unchanged',
+    ],
+  },
+  { icon: '⚠️', statuses: ['diverged', 'behind', 'missing', 'empty', 'orphaned'] },
+  { icon: '❌', statuses: ['failed', 'unavailable'] },
+];
+
+/** Listed first, with the reason and what to do about it. */
+const PROBLEMS: readonly RepoStatus[] = ['failed', 'unavailable', 'diverged', 'orphaned'];
+
+/** `✅ 3 created · ✅ 320 up-to-date · ⚠️ 1 diverged · ❌ 1 failed · 2 skipped`: every status that occurs, once. */
+export function glanceLine(repos: readonly RepoResult[]): string {
+  const counts = countByStatus(repos);
+  const grouped = new Set(GLANCE.flatMap((group) => group.statuses));
+  const parts = GLANCE.flatMap((group) =>
+    group.statuses.filter((status) => counts[status]).map((status) => `${group.icon} ${counts[status]} ${status}`),
+  );
+  for (const status of STATUS_ORDER) {
+    if (counts[status] && !grouped.has(status)) parts.push(`${counts[status]} ${status}`);
+  }
+  return parts.join(' · ');
 }
 
-function row(repo: RepoResult): string {
+/** What to do about a problem: the repository's own advice when the engine gave one, else the status's. */
+export function nextStep(repo: RepoResult): string {
+  if (repo.next) return repo.next;
+  switch (repo.status) {
+    case 'diverged':
+      return 're-run with on-divergence: overwrite, or push the change to the source';
+    case 'unavailable':
+      return 'check that the tokens can read this repository on both hosts, then re-run mode: check';
+    case 'orphaned':
+      return 'delete or rename was intended? set orphans: archive to archive the mirror, or keep it';
+    case 'failed':
+      return 'fix the cause given in the reason, then re-run; the other repositories were not affected';
+    default:
+      return '';
+  }
+}
+
+function shortReason(repo: RepoResult): string {
+  const reason = repo.reason ?? '';
+  return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
+}
+
+function problemRow(repo: RepoResult): string {
+  const cells = [repo.name, repo.status, shortReason(repo), nextStep(repo)].map(escapeCell);
+  return `| ${cells.join(' | ')} |`;
+}
+
+function otherRow(repo: RepoResult): string {
   const refs = refCountsOf(repo);
+  const status = repo.reason ? `${repo.status}: ${shortReason(repo)}` : repo.status;
   const cells = [
     escapeCell(repo.name),
-    escapeCell(statusCell(repo)),
+    escapeCell(status),
     String(refs.created),
     String(refs.updated),
     String(refs.deleted),
@@ -34,7 +98,7 @@ function row(repo: RepoResult): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Problems first (failed, unavailable, diverged), then in STATUS_ORDER; the engine's order within a status. */
+/** In STATUS_ORDER; the engine's order within a status. */
 function ordered(repos: readonly RepoResult[]): RepoResult[] {
   const rank = (repo: RepoResult) => {
     const index = STATUS_ORDER.indexOf(repo.status);
@@ -43,41 +107,81 @@ function ordered(repos: readonly RepoResult[]): RepoResult[] {
   return [...repos].sort((a, b) => rank(a) - rank(b));
 }
 
+/** Appends lines while they fit in the byte budget; returns how many rows were left out. */
+class Budget {
+  private bytes = 0;
+  constructor(
+    private readonly lines: string[],
+    private readonly limit: number,
+  ) {}
+  push(...lines: string[]): void {
+    for (const line of lines) this.bytes += Buffer.byteLength(line) + 1;
+    this.lines.push(...lines);
+  }
+  /** Rows that fit, the rest counted; `reserve` bytes are kept free for what follows (closing tags, notes). */
+  rows(rows: readonly string[], reserve: number): number {
+    for (let i = 0; i < rows.length; i++) {
+      const size = Buffer.byteLength(rows[i]) + 1;
+      if (this.bytes + size + reserve > this.limit) return rows.length - i;
+      this.push(rows[i]);
+    }
+    return 0;
+  }
+}
+
+const OMITTED = (count: number) => `… and ${count} more repositories: see the JSON report.`;
+
 /**
- * The job summary (GitHub) / Markdown report (GitLab, CLI): a headline with the counts, then one row per repository
- * with its status, refs created / updated / deleted and time. Rows beyond MAX_SUMMARY_BYTES are left out with a note
- * pointing to the JSON report.
+ * The job summary (GitHub) / Markdown report (GitLab, CLI), the same in every mode:
+ * 1. a title, then one line of counts with icons (✅ fine, ⚠️ needs a look, ❌ failed);
+ * 2. the problems (failed, unavailable, diverged, orphaned) with the reason and the next step;
+ * 3. every other repository in a collapsed `<details>` table (status, refs created / updated / deleted, time).
+ * The whole stays under MAX_SUMMARY_BYTES: rows that do not fit are left out with a note pointing to the JSON report.
  */
-export function renderMarkdown(report: RunReport): string {
-  const lines = [
+export function renderMarkdown(report: RunReport, limit = MAX_SUMMARY_BYTES): string {
+  const lines: string[] = [];
+  const budget = new Budget(lines, limit);
+  budget.push(
     `## org-mirror ${escapeCell(report.mode)}: ${escapeCell(`${report.source.type} ${report.source.owner}`)} → ${escapeCell(`${report.target.type} ${report.target.owner}`)}`,
     '',
-  ];
-  if (report.error) lines.push(`**Run failed:** ${escapeCell(report.error)}`, '');
-  const total = report.repos.length;
-  const counts = countsText(report.repos);
-  lines.push(
-    `**${total} ${total === 1 ? 'repository' : 'repositories'}** in ${formatDuration(report.durationMs)}${counts ? `: ${counts}` : ''}`,
   );
-  const failing = report.repos.filter((repo) => isFailing(repo.status, 'fail')).length;
-  if (failing > 0) lines.push('', `:x: ${failing} need${failing === 1 ? 's' : ''} attention.`);
+  const total = report.repos.length;
+  const glance = glanceLine(report.repos);
+  budget.push(
+    `${glance ? `${glance} — ` : ''}**${total} ${total === 1 ? 'repository' : 'repositories'}** in ${formatDuration(report.durationMs)}`,
+  );
+  // More at-a-glance lines go here, right under the counts (e.g. how many repositories the filters selected).
+  if (report.error) budget.push('', `❌ **Run failed:** ${escapeCell(report.error)}`);
   if (total === 0) return `${lines.join('\n')}\n`;
 
-  lines.push(
-    '',
-    '| Repository | Status | Refs created | Refs updated | Refs deleted | Time |',
-    '| --- | --- | ---: | ---: | ---: | ---: |',
-  );
-  let bytes = Buffer.byteLength(lines.join('\n'));
-  const rows = ordered(report.repos);
-  for (let i = 0; i < rows.length; i++) {
-    const line = row(rows[i]);
-    bytes += Buffer.byteLength(line) + 1;
-    if (bytes > MAX_SUMMARY_BYTES) {
-      lines.push('', `… and ${rows.length - i} more repositories: see the JSON report.`);
-      break;
-    }
-    lines.push(line);
+  const sorted = ordered(report.repos);
+  const problems = sorted.filter((repo) => PROBLEMS.includes(repo.status));
+  const others = sorted.filter((repo) => !PROBLEMS.includes(repo.status));
+  // Room kept for the other section's opening and closing lines and a note, whatever the problems take.
+  const reserve = 600;
+  if (problems.length) {
+    budget.push(
+      '',
+      `### Needs attention (${problems.length})`,
+      '',
+      '| Repository | Status | Reason | Next step |',
+      '| --- | --- | --- | --- |',
+    );
+    const left = budget.rows(problems.map(problemRow), reserve);
+    if (left) budget.push('', OMITTED(left + others.length));
+    if (left) return `${lines.join('\n')}\n`;
+  }
+  if (others.length) {
+    budget.push(
+      '',
+      `<details><summary>${problems.length ? 'The other' : 'All'} ${others.length} ${others.length === 1 ? 'repository' : 'repositories'}</summary>`,
+      '',
+      '| Repository | Status | Refs created | Refs updated | Refs deleted | Time |',
+      '| --- | --- | ---: | ---: | ---: | ---: |',
+    );
+    const left = budget.rows(others.map(otherRow), 200);
+    if (left) budget.push('', OMITTED(left));
+    budget.push('', '</details>');
   }
   return `${lines.join('\n')}\n`;
 }

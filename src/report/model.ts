@@ -44,8 +44,10 @@ export interface RepoResult {
   /** Target repository name/path. */
   target?: string;
   status: RepoStatus;
-  /** Why skipped / failed / unavailable / diverged. */
+  /** Why skipped / failed / unavailable / diverged / orphaned. */
   reason?: string;
+  /** What to do about it, when the engine knows better than the status's generic advice (e.g. orphans). */
+  next?: string;
   refs: RefAction[];
   durationMs: number;
 }

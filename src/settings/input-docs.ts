@@ -38,4 +38,6 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'repo-timeout': 'time limit of one repository, git and API, in seconds (default 1800)',
   'verify-interval':
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',
+  orphans: 'mirrors whose source repository is gone: keep or archive (never deleted; default keep)',
+  'orphans-limit': 'at most this many mirrors archived per run, 1 to 10000; more: none archived (default 10)',
 };

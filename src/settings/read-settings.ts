@@ -8,6 +8,7 @@ import {
   type Mode,
   MODES,
   type OnDivergence,
+  type OrphansSetting,
   type Settings,
   SettingsError,
   type Shard,
@@ -128,6 +129,8 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       8760,
       'a number of hours from 0 to 8760',
     ),
+    orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
+    orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
   };
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');
@@ -332,6 +335,13 @@ function readNumber(
   if (raw === undefined) return fallback;
   const value = /^\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
   if (!(value >= min && value <= max)) throw invalid(name, raw, accepted);
+  return value;
+}
+
+function readCount(raw: string | undefined, name: InputName, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(value >= min && value <= max)) throw invalid(name, raw, `an integer from ${min} to ${max}`);
   return value;
 }
 

@@ -37,6 +37,8 @@ export const INPUTS = {
   requestTimeout: 'request-timeout',
   repoTimeout: 'repo-timeout',
   verifyInterval: 'verify-interval',
+  orphans: 'orphans',
+  orphansLimit: 'orphans-limit',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -46,6 +48,7 @@ export type Mode = (typeof MODES)[number];
 
 export type VisibilitySetting = Visibility | 'source';
 export type OnDivergence = 'fail' | 'overwrite';
+export type OrphansSetting = 'keep' | 'archive';
 
 /** One side of the mirror: where to list or where to write. */
 export interface EndpointSettings {
@@ -108,6 +111,13 @@ export interface Settings {
   repoTimeout: number;
   /** Hours between full comparisons of every repository, whatever the push stamps say; 0: every run. */
   verifyInterval: number;
+  /**
+   * Target mirrors whose source repository is gone: `keep` them as they are, or `archive` them (never delete; a
+   * Bitbucket target, which cannot archive, gets an "(orphaned on <date>)" mark in its description).
+   */
+  orphans: OrphansSetting;
+  /** At most this many mirrors archived per run; more orphans than that → none archived, a warning. */
+  orphansLimit: number;
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */

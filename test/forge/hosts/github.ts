@@ -529,6 +529,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       if (forge.accessLevel(currentUser(ctx), repo) < ACCESS.admin)
         return error(403, 'Must have admin rights to Repository.');
       const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+      // An archived repository is read-only: the only change it takes is being unarchived.
+      if (repo.archived && body.archived !== false) return error(403, 'Repository was archived so is read-only.');
       if (typeof body.default_branch === 'string' && body.default_branch !== repo.defaultBranch) {
         if (!forge.hasBranch(repo, body.default_branch)) {
           return validationFailed([{ resource: 'Repository', code: 'invalid', field: 'default_branch' }]);

@@ -435,6 +435,15 @@ export function createGitLabFake(forge: ForgeState): HostFake {
     return repo;
   };
 
+  const setArchived = (ctx: ApiContext, id: string, archived: boolean): ApiResponse => {
+    const repo = findProject(ctx, id);
+    if (!repo) return notFound('404 Project Not Found');
+    if (forge.accessLevel(user(ctx), repo) < ACCESS.admin) return message(403, '403 Forbidden');
+    repo.archived = archived;
+    repo.updatedAt = forge.now();
+    return { status: 201, body: projectObject(repo, user(ctx)) };
+  };
+
   const requireUser = (ctx: ApiContext): ApiResponse | undefined =>
     user(ctx) ? undefined : message(401, '401 Unauthorized');
 
@@ -655,6 +664,10 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       repo.updatedAt = forge.now();
       return { status: 200, body: projectObject(repo, user(ctx)) };
     })
+    // Archiving needs the Owner role (or an administrator); an archived project refuses pushes (forge.ts).
+    // https://docs.gitlab.com/api/projects/#archive-a-project
+    .on('POST', '/projects/:id/archive', (ctx, p) => setArchived(ctx, p.id, true))
+    .on('POST', '/projects/:id/unarchive', (ctx, p) => setArchived(ctx, p.id, false))
     .on('GET', '/projects/:id/protected_branches', (ctx, p) => {
       const repo = findProject(ctx, p.id);
       if (!repo) return notFound('404 Project Not Found');
