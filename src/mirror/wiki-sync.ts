@@ -35,10 +35,12 @@ interface WikiOutcome {
 
 /** The code's outcome with the wiki's added: the more telling status of the two, the wiki's reason and note. */
 export async function withWiki(ctx: RepoContext, job: RepoJob, code: Outcome): Promise<Outcome> {
+  // A wiki switched off at the source costs nothing: no request at all. No target repository, no wiki either.
+  const sourceUrl = job.source.wikiEnabled ? job.source.wikiCloneUrl : undefined;
+  if (!sourceUrl || !(job.target || code.status === 'created')) return code;
   let outcome: WikiOutcome;
   try {
-    const target = await targetOf(ctx, job, code);
-    outcome = target ? await syncWiki(ctx, job, target) : {};
+    outcome = await syncWiki(ctx, job, sourceUrl, () => targetOf(ctx, job));
   } catch (error) {
     const status: RepoStatus = ctx.settings.mode === 'check' ? 'unavailable' : 'failed';
     outcome = { wiki: { status, reason: (error as Error).message, refs: [] } };
@@ -52,17 +54,19 @@ export async function withWiki(ctx: RepoContext, job: RepoJob, code: Outcome): P
     result.wiki = wiki;
     result.status = moreTelling(code.status, wiki.status);
     if (wiki.reason && wiki.status !== 'up-to-date') {
-      result.reason = [code.reason, `wiki: ${wiki.reason}`].filter(Boolean).join('; ');
+      // An unchanged code's remark ("source unchanged…") would only confuse the wiki's problem.
+      const codeReason = code.status === 'up-to-date' || code.status === 'in-sync' ? undefined : code.reason;
+      result.reason = [codeReason, `wiki: ${wiki.reason}`].filter(Boolean).join('; ');
     }
   }
   return result;
 }
 
-/** The target repository, when the code step left one (a repository it just created is read back for its wiki). */
-async function targetOf(ctx: RepoContext, job: RepoJob, code: Outcome): Promise<RepoInfo | undefined> {
-  if (job.target) return job.target;
-  if (code.status !== 'created') return undefined;
-  return ctx.target.getRepo(job.targetPath);
+/** The target repository (one the code step just created is read back, for its wiki's switch and URL). */
+async function targetOf(ctx: RepoContext, job: RepoJob): Promise<RepoInfo> {
+  const target = job.target ?? (await ctx.target.getRepo(job.targetPath));
+  if (!target) throw new Error(`the target repository ${job.targetPath} was not found after its creation`);
+  return target;
 }
 
 /** Problems first, then changes: a wiki that diverged makes the repository diverged, an updated one updated. */
@@ -76,11 +80,13 @@ function moreTelling(code: RepoStatus, wiki: RepoStatus): RepoStatus {
   return rank(wiki) < rank(code) ? wiki : code;
 }
 
-async function syncWiki(ctx: RepoContext, job: RepoJob, target: RepoInfo): Promise<WikiOutcome> {
+async function syncWiki(
+  ctx: RepoContext,
+  job: RepoJob,
+  sourceUrl: string,
+  findTarget: () => Promise<RepoInfo>,
+): Promise<WikiOutcome> {
   const { settings } = ctx;
-  // A wiki switched off at the source costs nothing: no request at all.
-  const sourceUrl = job.source.wikiEnabled ? job.source.wikiCloneUrl : undefined;
-  if (!sourceUrl) return {};
   const sourceCredentials = credentialsFor(sourceUrl, ctx.source);
   const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
@@ -88,6 +94,7 @@ async function syncWiki(ctx: RepoContext, job: RepoJob, target: RepoInfo): Promi
   const stateKey = wikiStateKey(ctx, job);
   const state = await ctx.store.read(stateKey);
   if (!sourceRefs.size && !state) return {};
+  const target = await findTarget();
 
   if (settings.mode === 'sync' && isUnchanged(ctx, state, sourceUrl, sourceRefs, target)) {
     return { wiki: { status: 'up-to-date', refs: [] } };
