@@ -427,9 +427,7 @@ export class GitLabHost implements Host {
       cloneUrl: clone.toString(),
       webUrl: project.web_url,
       wikiEnabled:
-        typeof project.wiki_access_level === 'string'
-          ? project.wiki_access_level !== 'disabled'
-          : project.wiki_enabled,
+        typeof project.wiki_access_level === 'string' ? project.wiki_access_level !== 'disabled' : project.wiki_enabled,
       wikiCloneUrl: wikiCloneUrlOf(clone.toString()),
       defaultBranch: project.default_branch || undefined,
       description: project.description ?? undefined,
