@@ -245,6 +245,26 @@ describe('wikis mirrored alongside the code', () => {
     github.forge.repo('acme', 'docs').hasWiki = true;
   });
 
+  test('a wiki that cannot be read fails its repository alone; the code and the other repositories are fine', async () => {
+    github.forge.seed('acme', 'nowiki', { branches: { main: ['later.txt'] } });
+    github.forge.repo('acme', 'nowiki').pushedAt = LONG_AGO.replace('01T', '02T');
+    github.forge.injectFault({ kind: 'git', path: '/acme/docs.wiki.git', times: Infinity }, { status: 403 });
+    try {
+      const run = await mirror(acme(), glMirrors());
+      expectExit(run, 1);
+      const docs = result(run, 'docs');
+      expect(docs.status).toBe('failed');
+      expect(docs.reason).toMatch(/^wiki: .*403/);
+      expect(result(run, 'nowiki').status).toBe('updated');
+      expect(result(run, 'unborn').status).toBe('up-to-date');
+    } finally {
+      github.forge.clearFaults();
+    }
+    const after = await mirror(acme(), glMirrors());
+    expectExit(after, 0);
+    expect(result(after, 'docs').status).toBe('up-to-date');
+  });
+
   test('GitLab → GitLab: the wiki is mirrored; a disabled one is never asked for', async () => {
     const from: Side = { host: gitlab, owner: 'team' };
     const to: Side = { host: gitlab, owner: 'gl-mirrors' };

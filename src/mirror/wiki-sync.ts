@@ -207,7 +207,8 @@ async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCrede
     }
     return listing.refs;
   } catch (error) {
-    if (NO_REPOSITORY.test((error as Error).message)) return undefined;
+    if ((error as { status?: unknown }).status === 404 || NO_REPOSITORY.test((error as Error).message))
+      return undefined;
     throw error;
   }
 }
