@@ -292,6 +292,10 @@ describe('wikis mirrored alongside the code', () => {
   test('a GitHub target without an initialised wiki gets a note, not a failure', async () => {
     // An existing mirror repository with the wiki switch on but no page: GitHub has no wiki repository for it yet.
     github.forge.addRepo('gh-mirrors', 'docs', { defaultBranch: 'main' });
+    // A new source repository with a wiki: its mirror is created with the wiki switched off.
+    github.forge.addRepo('acme', 'guide', { defaultBranch: 'main' });
+    github.forge.seed('acme', 'guide', { branches: { main: ['g.txt'] } });
+    github.forge.seedWiki('acme', 'guide', { branches: { master: ['Home.md'] } });
     const run = await mirror(acme(), { host: github, owner: 'gh-mirrors' });
     expectExit(run, 0);
     const docs = result(run, 'docs');
@@ -300,6 +304,11 @@ describe('wikis mirrored alongside the code', () => {
     expect(docs.wiki).toBeUndefined();
     expect(run.stdout).toMatch(/docs: wiki not mirrored: .*has no wiki repository yet/);
     expect(github.forge.wikiExists(github.forge.repo('gh-mirrors', 'docs'))).toBe(false);
+    expect(result(run, 'guide').status).toBe('created');
+    expect(result(run, 'guide').notes).toEqual([
+      expect.stringMatching(/the wiki of \S+\/gh-mirrors\/guide is switched off/),
+    ]);
+    expect(github.forge.repo('gh-mirrors', 'guide').hasWiki).toBe(false);
     // A source without a wiki repository gives no note.
     expect(result(run, 'unborn').notes).toBeUndefined();
   });
