@@ -313,6 +313,24 @@ describe('wikis mirrored alongside the code', () => {
     expect(result(run, 'unborn').notes).toBeUndefined();
   });
 
+  test('a GitHub target wiki, once its first page exists, is diverged; one overwrite run makes it the mirror', async () => {
+    const gh: Side = { host: github, owner: 'gh-mirrors' };
+    // What the note asks for: someone creates the first page on the target.
+    github.forge.seedWiki('gh-mirrors', 'docs', { branches: { master: ['Home.md'] } });
+    const page = github.forge.wikiRefs('gh-mirrors', 'docs')['refs/heads/master'];
+    const diverged = await mirror(acme(), gh);
+    expectExit(diverged, 1);
+    expect(result(diverged, 'docs').status).toBe('diverged');
+    expect(github.forge.wikiRefs('gh-mirrors', 'docs')['refs/heads/master']).toBe(page);
+
+    const overwrite = await mirror(acme(), gh, { MIRROR_ON_DIVERGENCE: 'overwrite' });
+    expectExit(overwrite, 0);
+    expect(github.forge.wikiRefs('gh-mirrors', 'docs')).toEqual(github.forge.wikiRefs('acme', 'docs'));
+    const after = await mirror(acme(), gh);
+    expectExit(after, 0);
+    expect(result(after, 'docs').status).toBe('up-to-date');
+  });
+
   test('a Bitbucket Cloud target gets a note, not a failure', async () => {
     const run = await mirror(acme(), { host: bitbucket, owner: bbcOwner });
     expectExit(run, 0);
