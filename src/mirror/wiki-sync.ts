@@ -80,13 +80,24 @@ function moreTelling(code: RepoStatus, wiki: RepoStatus): RepoStatus {
   return rank(wiki) < rank(code) ? wiki : code;
 }
 
+/** Both sides of one wiki, once both were read, and what the mirror last wrote. */
+interface WikiSides {
+  stateKey: string;
+  state?: RepoState;
+  sourceUrl: string;
+  sourceCredentials: GitCredential[];
+  sourceRefs: RefMap;
+  targetUrl: string;
+  targetCredentials: GitCredential[];
+  targetRefs: RefMap;
+}
+
 async function syncWiki(
   ctx: RepoContext,
   job: RepoJob,
   sourceUrl: string,
   findTarget: () => Promise<RepoInfo>,
 ): Promise<WikiOutcome> {
-  const { settings } = ctx;
   const sourceCredentials = credentialsFor(sourceUrl, ctx.source);
   const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
@@ -95,42 +106,56 @@ async function syncWiki(
   const state = await ctx.store.read(stateKey);
   if (!sourceRefs.size && !state) return {};
   const target = await findTarget();
-
-  if (settings.mode === 'sync' && isUnchanged(ctx, state, sourceUrl, sourceRefs, target)) {
+  if (ctx.settings.mode === 'sync' && isUnchanged(ctx, state, sourceUrl, sourceRefs, target)) {
     return { wiki: { status: 'up-to-date', refs: [] } };
   }
+  const targetSide = await readTargetWiki(ctx, target);
+  if ('note' in targetSide) return targetSide;
+  const sides: WikiSides = { stateKey, state, sourceUrl, sourceCredentials, sourceRefs, ...targetSide };
+  if (sameRefs(sourceRefs, targetSide.targetRefs)) {
+    if (ctx.settings.mode === 'check') return { wiki: { status: 'in-sync', refs: [] } };
+    if (ctx.settings.mode === 'sync') {
+      await ctx.store.write(stateKey, wikiState(job, sides, sourceRefs, true));
+    }
+    return { wiki: { status: 'up-to-date', refs: [] } };
+  }
+  return { wiki: await planAndWrite(ctx, job, sides) };
+}
 
+/**
+ * The target wiki's refs, or a note when the target cannot hold a wiki. A GitLab project's wiki is switched on when
+ * the mirror writes (check and preview read it as empty); a GitHub wiki's repository cannot be made by the mirror.
+ */
+async function readTargetWiki(
+  ctx: RepoContext,
+  target: RepoInfo,
+): Promise<Pick<WikiSides, 'targetUrl' | 'targetCredentials' | 'targetRefs'> | { note: string }> {
   const targetUrl = target.wikiCloneUrl;
   if (!targetUrl) {
     return { note: `wiki not mirrored: ${ctx.target.type} has no wiki repository the mirror can write to` };
   }
+  const targetCredentials = credentialsFor(targetUrl, ctx.target);
   if (target.wikiEnabled === false) {
     if (!ctx.target.enableWiki) {
       return {
         note: `wiki not mirrored: the wiki of ${target.webUrl} is switched off; switch it on and create its first page to receive the source's wiki`,
       };
     }
-    if (settings.mode === 'sync') await ctx.target.enableWiki(target);
+    if (ctx.settings.mode !== 'sync') return { targetUrl, targetCredentials, targetRefs: new Map() };
+    await ctx.target.enableWiki(target);
   }
-  const targetCredentials = credentialsFor(targetUrl, ctx.target);
-  const targetRefs =
-    target.wikiEnabled === false && settings.mode !== 'sync'
-      ? new Map<string, string>()
-      : await discoverRefs(ctx, targetUrl, targetCredentials);
+  const targetRefs = await discoverRefs(ctx, targetUrl, targetCredentials);
   if (!targetRefs) {
     return {
       note: `wiki not mirrored: ${target.webUrl} has no wiki repository yet (GitHub creates it with the first page); create one page, then run once with on-divergence: overwrite`,
     };
   }
+  return { targetUrl, targetCredentials, targetRefs };
+}
 
-  if (sameRefs(sourceRefs, targetRefs)) {
-    if (settings.mode === 'check') return { wiki: { status: 'in-sync', refs: [] } };
-    if (settings.mode === 'sync') {
-      await ctx.store.write(stateKey, wikiState(job, sourceUrl, targetUrl, sourceRefs, true));
-    }
-    return { wiki: { status: 'up-to-date', refs: [] } };
-  }
-
+/** Refs differ: fetch the source wiki, plan as for code, and report (check, preview) or push with leases (sync). */
+async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): Promise<WikiResult> {
+  const { settings } = ctx;
   const cache = new CacheRepo(
     ctx.git,
     path.join(
@@ -139,58 +164,42 @@ async function syncWiki(
       `${stableHash(`wiki|${settings.source.type}|${settings.source.url}|${job.source.id}`)}.git`,
     ),
   );
-  if (sourceRefs.size) await fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials);
+  if (sides.sourceRefs.size) await fetchIntoCache(ctx, cache, sides.sourceUrl, sides.sourceCredentials);
   const plan = await planRefs({
-    source: sourceRefs,
-    target: targetRefs,
-    written: state ? { refs: state.refs, pending: state.pending } : undefined,
+    source: sides.sourceRefs,
+    target: sides.targetRefs,
+    written: sides.state ? { refs: sides.state.refs, pending: sides.state.pending } : undefined,
     prune: settings.prune,
     overwrite: settings.onDivergence === 'overwrite',
     isAncestor: (ancestor, descendant) => cache.isAncestor(ancestor, descendant),
   });
   const diverged = plan.filter((action) => action.kind === 'diverged');
   const reason = divergedReason(diverged);
-  if (settings.mode === 'check') {
-    return { wiki: { status: diverged.length ? 'diverged' : 'behind', reason, refs: stripPlan(plan) } };
-  }
-  if (settings.mode === 'preview') {
-    return { wiki: { status: diverged.length ? 'diverged' : 'update', reason, refs: stripPlan(plan) } };
-  }
+  if (settings.mode === 'check')
+    return { status: diverged.length ? 'diverged' : 'behind', reason, refs: stripPlan(plan) };
+  if (settings.mode === 'preview')
+    return { status: diverged.length ? 'diverged' : 'update', reason, refs: stripPlan(plan) };
 
-  const known = confirmWritten(state, plan);
+  const known = confirmWritten(sides.state, plan);
   const updates = updatesOf(plan);
-  const outcomes = updates.length
-    ? await pushWiki(ctx, cache, job, { sourceUrl, targetUrl, credentials: targetCredentials }, updates, known)
-    : [];
+  const outcomes = updates.length ? await pushWiki(ctx, cache, job, sides, updates, known) : [];
   const refs = applyOutcomes(plan, outcomes);
   const failedRefs = refs.filter((action) => action.error);
-  const finalTarget = new Map(targetRefs);
+  const finalTarget = new Map(sides.targetRefs);
   for (const action of refs) {
     if (action.error || action.kind === 'diverged') continue;
     if (action.to) finalTarget.set(action.ref, action.to);
     else finalTarget.delete(action.ref);
   }
   const clean = diverged.length === 0 && failedRefs.length === 0;
-  await ctx.store.write(
-    stateKey,
-    wikiState(job, sourceUrl, targetUrl, recordable(finalTarget, plan, refs, known), clean),
-  );
-  const status: RepoStatus = failedRefs.length
-    ? 'failed'
-    : diverged.length && settings.onDivergence === 'fail'
-      ? 'diverged'
-      : updates.length
-        ? 'updated'
-        : 'up-to-date';
-  return {
-    wiki: {
-      status,
-      reason: failedRefs.length
-        ? `${failedRefs.length} ref(s) rejected: ${failedRefs.map((action) => `${action.ref} ${action.error}`).join('; ')}`
-        : reason,
-      refs,
-    },
-  };
+  await ctx.store.write(sides.stateKey, wikiState(job, sides, recordable(finalTarget, plan, refs, known), clean));
+  if (failedRefs.length) {
+    const rejected = failedRefs.map((action) => `${action.ref} ${action.error}`).join('; ');
+    return { status: 'failed', reason: `${failedRefs.length} ref(s) rejected: ${rejected}`, refs };
+  }
+  const status: RepoStatus =
+    diverged.length && settings.onDivergence === 'fail' ? 'diverged' : updates.length ? 'updated' : 'up-to-date';
+  return { status, reason, refs };
 }
 
 /**
@@ -248,11 +257,11 @@ function wikiStateKey(ctx: RepoContext, job: RepoJob): string {
   ].join('|');
 }
 
-function wikiState(job: RepoJob, sourceUrl: string, targetUrl: string, refs: RefMap, clean: boolean): RepoState {
+function wikiState(job: RepoJob, sides: WikiSides, refs: RefMap, clean: boolean): RepoState {
   return {
     version: 1,
-    source: { id: job.source.id, cloneUrl: sourceUrl },
-    target: { path: job.targetPath, cloneUrl: targetUrl },
+    source: { id: job.source.id, cloneUrl: sides.sourceUrl },
+    target: { path: job.targetPath, cloneUrl: sides.targetUrl },
     refs: refsRecord(refs),
     clean,
     verifiedAt: new Date().toISOString(),
@@ -267,22 +276,22 @@ async function pushWiki(
   ctx: RepoContext,
   cache: CacheRepo,
   job: RepoJob,
-  urls: { sourceUrl: string; targetUrl: string; credentials: GitCredential[] },
+  sides: WikiSides,
   updates: PlannedRef[],
   state: RepoState | undefined,
 ): Promise<PushOutcome[]> {
   const pending: RefMap = new Map(
     updates.filter((action) => action.to).map((action) => [action.ref, action.to as string]),
   );
-  await ctx.store.write(wikiStateKey(ctx, job), {
-    ...(state ?? wikiState(job, urls.sourceUrl, urls.targetUrl, new Map(), false)),
+  await ctx.store.write(sides.stateKey, {
+    ...(state ?? wikiState(job, sides, new Map(), false)),
     pending: refsRecord(pending),
     clean: false,
   });
   return cache.push(
-    urls.targetUrl,
+    sides.targetUrl,
     updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-    urls.credentials,
+    sides.targetCredentials,
     ctx.signal,
   );
 }
