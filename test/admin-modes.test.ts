@@ -68,6 +68,7 @@ function settingsFor(source: EndpointSettings, target: EndpointSettings, extra: 
     protect: true,
     onDivergence: 'fail',
     lfs: false,
+    wikis: false,
     visibility: 'private',
     concurrency: 2,
     cacheDir: '.org-mirror',

@@ -119,6 +119,33 @@ describe('forge git over smart HTTP (github)', () => {
     // Tags are not covered by a branch ruleset.
     expect((await gitAs(dir, ['push', 'origin', 'HEAD:refs/tags/t-dev'], auth('tok-dev'))).status).toBe(0);
   });
+
+  test('<repo>.wiki.git exists once a first page was created, while has_wiki is on; rulesets do not apply', async () => {
+    const url = `${forge.url}/acme/svc.wiki.git`;
+    const before = await gitAs(work, ['ls-remote', url], auth('tok-reader'));
+    expect(before.status).not.toBe(0);
+    expect(before.stderr).toMatch(/not found/i);
+    const seeded = forge.seedWiki('acme', 'svc', { branches: { master: ['Home.md'] } });
+    const listed = await gitAs(work, ['ls-remote', url], auth('tok-reader'));
+    expect(listed.stdout).toContain(`${seeded.refs['refs/heads/master']}\trefs/heads/master`);
+    expect(listed.stdout).not.toContain('refs/heads/main');
+    // The code's rulesets do not cover the wiki: a writer edits it.
+    const dir = path.join(work, 'wiki');
+    expect((await gitAs(work, ['clone', '-q', url, dir], auth('tok-dev'))).status).toBe(0);
+    fs.writeFileSync(path.join(dir, 'Home.md'), 'edited\n');
+    await gitAs(dir, ['commit', '-qam', 'edit']);
+    expect((await gitAs(dir, ['push', '-q', 'origin', 'HEAD:refs/heads/master'], auth('tok-dev'))).status).toBe(0);
+    expect((await gitAs(dir, ['push', 'origin', 'HEAD:refs/heads/master'], auth('tok-reader'))).status).not.toBe(0);
+    expect(forge.wikiRefs('acme', 'svc')['refs/heads/master']).not.toBe(seeded.refs['refs/heads/master']);
+    expect(forge.gitRequests.at(-1)?.repo).toBe('acme/svc.wiki');
+    // Switched off: gone, and the API says so.
+    forge.repo('acme', 'svc').hasWiki = false;
+    expect((await gitAs(work, ['ls-remote', url], auth('tok-reader'))).status).not.toBe(0);
+    const api = await fetch(`${forge.apiUrl}/repos/acme/svc`, { headers: { authorization: 'token tok-reader' } });
+    expect(((await api.json()) as { has_wiki: boolean }).has_wiki).toBe(false);
+    forge.repo('acme', 'svc').hasWiki = true;
+    expect(forge.violations).toEqual([]);
+  });
 });
 
 describe('forge git over smart HTTP (gitlab)', () => {
@@ -212,6 +239,25 @@ describe('forge git over smart HTTP (gitlab)', () => {
       0,
     );
     expect(fs.readFileSync(path.join(dir, 'zz-id.txt'), 'utf8')).toBe('grp/gen-0002\n');
+  });
+
+  test('<project>.wiki.git is there (empty) while the wiki is enabled; PUT wiki_access_level switches it', async () => {
+    const url = `${forge.url}/grp/sub/proj.wiki.git`;
+    const listed = await gitAs(work, ['ls-remote', url], auth('glpat-dev'));
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toBe('');
+    const put = (level: string) =>
+      fetch(`${forge.apiUrl}/projects/${encodeURIComponent('grp/sub/proj')}`, {
+        method: 'PUT',
+        headers: { 'private-token': 'glpat-maint', 'content-type': 'application/json' },
+        body: JSON.stringify({ wiki_access_level: level }),
+      });
+    const off = await put('disabled');
+    expect(off.status).toBe(200);
+    expect(((await off.json()) as { wiki_access_level: string }).wiki_access_level).toBe('disabled');
+    expect((await gitAs(work, ['ls-remote', url], auth('glpat-dev'))).status).not.toBe(0);
+    expect((await put('enabled')).status).toBe(200);
+    expect((await gitAs(work, ['ls-remote', url], auth('glpat-dev'))).status).toBe(0);
   });
 
   test('unauthenticated access to a private project asks for GitLab credentials', async () => {

@@ -47,6 +47,7 @@ class FakeGitHub {
       description: i === 1 ? 'first' : null,
       default_branch: 'main',
       pushed_at: `2025-01-0${i}T00:00:00Z`,
+      has_wiki: i !== 3,
       // GitHub never sends userinfo here; a proxy or GHES misconfiguration might.
       clone_url: i === 1 ? `http://someone:pw@127.0.0.1/acme/${name}.git` : `${this.base}/acme/${name}.git`,
       html_url: `http://github.test/acme/${name}`,
@@ -233,7 +234,11 @@ describe('GitHubHost listing', () => {
       fork: false,
       archived: false,
       pushedAt: '2025-01-01T00:00:00Z',
+      wikiEnabled: true,
+      // GitHub documents the wiki's git URL as the clone URL with `.git` replaced by `.wiki.git`.
+      wikiCloneUrl: 'http://127.0.0.1/acme/alpha.wiki.git',
     });
+    expect(gamma.wikiEnabled).toBe(false);
     // size 0 is not trusted as "empty".
     expect(alpha.empty).toBeUndefined();
     expect(beta.visibility).toBe('public');

@@ -56,6 +56,8 @@ class FakeGitLab {
       visibility: id === 2 ? 'public' : id === 3 ? 'internal' : 'private',
       archived: id === 5,
       empty_repo: id === 3,
+      wiki_enabled: id === 3,
+      ...(id === 2 ? {} : { wiki_access_level: id === 3 ? 'disabled' : 'enabled' }),
       last_activity_at: '2025-01-01T00:00:00Z',
       ...(id === 4 ? { forked_from_project: { id: 999 } } : {}),
       ...extra,
@@ -317,7 +319,11 @@ describe('GitLabHost listing', () => {
       archived: false,
       empty: false,
       pushedAt: undefined,
+      wikiEnabled: true,
+      wikiCloneUrl: 'http://127.0.0.1/acme/alpha.wiki.git',
     });
+    // `wiki_access_level` wins; the deprecated `wiki_enabled` is read when it is absent.
+    expect([beta, gamma, epsilon].map((repo) => repo.wikiEnabled)).toEqual([false, false, true]);
     expect(beta.visibility).toBe('public');
     expect(gamma).toMatchObject({ name: 'gamma', path: 'sub/gamma', visibility: 'internal', empty: true });
     expect(delta.fork).toBe(true);
@@ -496,6 +502,19 @@ describe('GitLabHost as target', () => {
     const [put] = forge.writes();
     expect(`${put.method} ${put.url}`).toBe('PUT /projects/1');
     expect(JSON.parse(put.body)).toEqual({ default_branch: 'develop' });
+  });
+
+  it('switches a project wiki on only when it is off', async () => {
+    const h = host();
+    await expect(h.enableWiki((await h.getRepo('alpha')) as RepoInfo)).resolves.toBe(false);
+    expect(forge.writes()).toHaveLength(0);
+    const gamma = (await h.getRepo('sub/gamma')) as RepoInfo;
+    expect(gamma.wikiEnabled).toBe(false);
+    await expect(h.enableWiki(gamma)).resolves.toBe(true);
+    const [put] = forge.writes();
+    expect(`${put.method} ${put.url}`).toBe('PUT /projects/3');
+    expect(JSON.parse(put.body)).toEqual({ wiki_access_level: 'enabled' });
+    expect(((await h.getRepo('sub/gamma')) as RepoInfo).wikiEnabled).toBe(true);
   });
 
   it('turns API failures into token-free HostErrors with the status', async () => {

@@ -71,6 +71,7 @@ describe('readSettings precedence', () => {
 
   it('reads boolean flags bare (true) or with a boolean word', () => {
     expect(read({ MIRROR_PRUNE: 'false' }, ['--prune']).prune).toBe(true);
+    expect(read({}, ['--wikis']).wikis).toBe(true);
     expect(read({}, ['--prune', 'false', '--mode', 'check']).prune).toBe(false);
     expect(read({}, ['--protect=FALSE']).protect).toBe(false);
     expect(read({}, ['--include-forks', '--mode', 'preview']).includeForks).toBe(true);
@@ -131,6 +132,7 @@ describe('readSettings defaults and derivations', () => {
       protect: true,
       onDivergence: 'fail',
       lfs: false,
+      wikis: false,
       visibility: 'private',
       concurrency: 8,
       cacheDir: '.org-mirror',
@@ -390,6 +392,7 @@ describe('readSettings refuses bad input in one line', () => {
       "Invalid source-api-url 'https://ghes.example.com/#x': a fragment is not allowed.",
     ],
     ['bad boolean', { MIRROR_PRUNE: 'yes' }, "Invalid prune 'yes'. Expected true or false."],
+    ['bad wikis', { MIRROR_WIKIS: 'on' }, "Invalid wikis 'on'. Expected true or false."],
     [
       'bad on-divergence',
       { 'INPUT_ON-DIVERGENCE': 'ignore' },

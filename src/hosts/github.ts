@@ -27,6 +27,7 @@ import {
   sleepScaled,
 } from './http-client.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
+import { wikiCloneUrlOf } from './wiki-url.js';
 
 export type HostRole = 'source' | 'target';
 
@@ -55,6 +56,7 @@ interface GitHubRepo {
   fork: boolean;
   archived?: boolean;
   pushed_at?: string | null;
+  has_wiki?: boolean;
   owner?: { login: string } | null;
 }
 
@@ -163,11 +165,12 @@ export function toRepoInfo(repo: GitHubRepo): RepoInfo {
   ) {
     throw new Error(`malformed repository entry ${JSON.stringify(repo.name ?? repo.id ?? null)}`);
   }
+  const cloneUrl = withoutUserInfo(repo.clone_url);
   return {
     id: String(repo.id),
     name: repo.name,
     path: repo.name,
-    cloneUrl: withoutUserInfo(repo.clone_url),
+    cloneUrl,
     webUrl: repo.html_url,
     defaultBranch: repo.default_branch || undefined,
     description: repo.description ?? undefined,
@@ -177,6 +180,9 @@ export function toRepoInfo(repo: GitHubRepo): RepoInfo {
     // `size === 0` is not a reliable "empty" (it is updated lazily), so `empty` stays unknown.
     // `pushed_at` is documented as updated on every push: https://docs.github.com/en/rest/repos/repos
     pushedAt: repo.pushed_at ?? undefined,
+    // `has_wiki` is on by default; the wiki's repository exists only once its first page was created.
+    wikiEnabled: repo.has_wiki,
+    wikiCloneUrl: wikiCloneUrlOf(cloneUrl),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   sleepScaled,
 } from './http-client.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
+import { wikiCloneUrlOf } from './wiki-url.js';
 
 export type HostRole = 'source' | 'target';
 
@@ -50,6 +51,9 @@ interface GitLabProject {
   visibility?: string;
   archived?: boolean;
   empty_repo?: boolean;
+  /** `disabled`, `private` or `enabled`; `wiki_enabled` is its deprecated boolean form. */
+  wiki_access_level?: string;
+  wiki_enabled?: boolean;
   forked_from_project?: unknown;
 }
 
@@ -422,6 +426,9 @@ export class GitLabHost implements Host {
       path: this.relativePath(namespace, project),
       cloneUrl: clone.toString(),
       webUrl: project.web_url,
+      wikiEnabled:
+        typeof project.wiki_access_level === 'string' ? project.wiki_access_level !== 'disabled' : project.wiki_enabled,
+      wikiCloneUrl: wikiCloneUrlOf(clone.toString()),
       defaultBranch: project.default_branch || undefined,
       description: project.description ?? undefined,
       visibility: toVisibility(project.visibility),
@@ -624,6 +631,22 @@ export class GitLabHost implements Host {
       return true;
     } catch (error) {
       throw this.fail('unarchiving', repo.path, error);
+      }
+    }
+  }
+
+  /**
+   * A project's wiki takes pushes only while enabled. `enabled` gives it the project's own visibility; editing it
+   * needs the Developer role whatever the level (a wiki has no protected branches).
+   * https://docs.gitlab.com/api/projects/#edit-a-project
+   */
+  async enableWiki(repo: RepoInfo): Promise<boolean> {
+    if (repo.wikiEnabled) return false;
+    try {
+      await this.api.Projects.edit(repo.id, { wikiAccessLevel: 'enabled' });
+      return true;
+    } catch (error) {
+      throw this.fail('enabling the wiki of', repo.path, error);
     }
   }
 

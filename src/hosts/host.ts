@@ -36,6 +36,17 @@ export interface RepoInfo {
    * hosts without a trustworthy one.
    */
   pushedAt?: string;
+  /**
+   * The host's wiki switch for this repository (GitHub `has_wiki`, GitLab `wiki_access_level`); undefined on hosts
+   * whose wikis the mirror does not handle (Bitbucket). On GitHub the switch is on by default: the wiki's repository
+   * exists only once a first page was created.
+   */
+  wikiEnabled?: boolean;
+  /**
+   * HTTPS clone URL of the wiki's git repository, set by adapters of hosts with wikis (GitHub and GitLab document it
+   * as the clone URL with `.git` replaced by `.wiki.git`). Undefined: the host has no wiki repository to mirror.
+   */
+  wikiCloneUrl?: string;
 }
 
 export interface CreateRepoRequest {
@@ -90,6 +101,12 @@ export interface Host {
   archive(repo: RepoInfo, date: string): Promise<boolean>;
   /** Undo `archive` for a mirror whose source repository reappeared. Returns true when it had to write. */
   unarchive(repo: RepoInfo): Promise<boolean>;
+  /**
+   * Switch the repository's wiki on, when the mirror may do so (GitLab: a target project's wiki must be enabled to
+   * take pushes). Absent on hosts where the mirror cannot make a wiki repository exist (GitHub creates it with the
+   * first page in the web interface; Bitbucket). Returns true when it had to write.
+   */
+  enableWiki?(repo: RepoInfo): Promise<boolean>;
   /** Make `branch` the default branch. Returns true when it had to write. */
   setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean>;
   /** Create or update the push webhook on a source repository (or on the namespace when `repo` is undefined). */

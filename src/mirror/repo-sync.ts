@@ -14,6 +14,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import { refsRecord, stableHash, type RepoState, type StateStore } from './state.js';
+import { withWiki } from './wiki-sync.js';
 
 export interface RepoContext {
   settings: Settings;
@@ -43,9 +44,16 @@ export interface RepoJob {
   target?: RepoInfo;
 }
 
-type Outcome = Omit<RepoResult, 'durationMs'>;
+export type Outcome = Omit<RepoResult, 'durationMs'>;
 
 export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
+  const code = await syncCode(ctx, job);
+  // The wiki is its own step after the code (wiki-sync.ts): it has no push stamp, so it runs even when the code's
+  // fast path found nothing to do.
+  return ctx.settings.wikis ? withWiki(ctx, job, code) : code;
+}
+
+async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   const { settings } = ctx;
   const stateKey = [
     settings.source.type,
@@ -194,7 +202,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
  * so that this run's own pending record (or a failed push) does not forget them. Overwritten refs are left out: a
  * value someone else pushed is never recorded as the mirror's.
  */
-function confirmWritten(state: RepoState | undefined, plan: PlannedRef[]): RepoState | undefined {
+export function confirmWritten(state: RepoState | undefined, plan: PlannedRef[]): RepoState | undefined {
   if (!state?.pending) return state;
   const refs = { ...state.refs };
   for (const action of plan) {
@@ -216,7 +224,7 @@ function isUnchanged(ctx: RepoContext, job: RepoJob, state: RepoState | undefine
   );
 }
 
-function verificationDue(ctx: RepoContext, state: RepoState): boolean {
+export function verificationDue(ctx: RepoContext, state: RepoState): boolean {
   const verifiedAt = Date.parse(state.verifiedAt);
   return !Number.isFinite(verifiedAt) || Date.now() - verifiedAt >= ctx.verifyIntervalMs;
 }
@@ -246,7 +254,12 @@ function trustedStamp(pushedAt: string | undefined): string | undefined {
  * What the state may call "written by the mirror": every target ref except the diverged and failed ones, which keep
  * their previous record (recording a value someone else wrote would let the next run overwrite it).
  */
-function recordable(finalTarget: RefMap, plan: PlannedRef[], refs: RefAction[], state: RepoState | undefined): RefMap {
+export function recordable(
+  finalTarget: RefMap,
+  plan: PlannedRef[],
+  refs: RefAction[],
+  state: RepoState | undefined,
+): RefMap {
   const keep = new Set([
     ...plan.filter((action) => action.kind === 'diverged').map((action) => action.ref),
     ...refs.filter((action) => action.error).map((action) => action.ref),
@@ -267,7 +280,7 @@ function isSourceUnavailable(message: string): boolean {
   return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);
 }
 
-async function fetchIntoCache(
+export async function fetchIntoCache(
   ctx: RepoContext,
   cache: CacheRepo,
   url: string,
@@ -356,7 +369,7 @@ async function pushUpdates(
   return outcomes;
 }
 
-function applyOutcomes(plan: PlannedRef[], outcomes: PushOutcome[]): RefAction[] {
+export function applyOutcomes(plan: PlannedRef[], outcomes: PushOutcome[]): RefAction[] {
   const byRef = new Map(outcomes.map((outcome) => [outcome.ref, outcome]));
   return plan.map((action) => {
     const outcome = byRef.get(action.ref);
@@ -367,7 +380,7 @@ function applyOutcomes(plan: PlannedRef[], outcomes: PushOutcome[]): RefAction[]
   });
 }
 
-function stripPlan(plan: PlannedRef[]): RefAction[] {
+export function stripPlan(plan: PlannedRef[]): RefAction[] {
   return plan.map(({ ref, kind, from, to }) => ({ ref, kind, from, to }));
 }
 
@@ -391,7 +404,7 @@ async function keepProtected(
   }
 }
 
-function divergedReason(diverged: PlannedRef[]): string | undefined {
+export function divergedReason(diverged: PlannedRef[]): string | undefined {
   if (!diverged.length) return undefined;
   const names = diverged.slice(0, 5).map((action) => action.ref);
   const more = diverged.length > 5 ? ` and ${diverged.length - 5} more` : '';

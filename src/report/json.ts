@@ -23,7 +23,9 @@ import type { RunReport } from './model.js';
  *       "refs": [                        // ref actions (planned in preview/check, done in sync)
  *         { "ref": "refs/heads/main", "kind": "update", "from": "<sha>", "to": "<sha>", "error": "…" }
  *       ],                               // kind: create | update | force-update | delete | diverged
- *       "durationMs": 1200
+ *       "durationMs": 1200,
+ *       "notes": ["wiki not mirrored: …"], // things worth knowing that are not failures, when any
+ *       "wiki": { "status": "updated", "reason": "…", "refs": [ … ] } // with `wikis: true`, when the source has one
  *     }
  *   ],
  *   "error": "…"                         // only when the whole run failed before acting (e.g. listing error)

@@ -50,6 +50,16 @@ export interface RepoResult {
   next?: string;
   refs: RefAction[];
   durationMs: number;
+  /** Things worth knowing that are not failures, e.g. a wiki the target cannot hold. */
+  notes?: string[];
+  /** The repository's wiki, when `wikis` is on and the source has one: its own status, reason and ref actions. */
+  wiki?: WikiResult;
+}
+
+export interface WikiResult {
+  status: RepoStatus;
+  reason?: string;
+  refs: RefAction[];
 }
 
 export interface RunReport {

@@ -26,6 +26,7 @@ export const INPUT_DOCS: Record<InputName, string> = {
   protect: 'keep target branches and tags protected: true or false (default true)',
   'on-divergence': 'fail or overwrite (default fail)',
   lfs: 'also mirror Git LFS objects: true or false (default false)',
+  wikis: 'also mirror each repository wiki into the target repository wiki: true or false (default false)',
   visibility: 'of created repositories: private, internal, public or source (default private)',
   concurrency: 'repositories processed at once, 1 to 64 (default 8)',
   shard: 'i/n: only the i-th of n shards of the selected repositories',

@@ -101,6 +101,7 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     protect: readBoolean(value('protect'), 'protect', true),
     onDivergence: readOneOf<OnDivergence>(value('on-divergence'), 'on-divergence', ['fail', 'overwrite'], 'fail'),
     lfs,
+    wikis: readBoolean(value('wikis'), 'wikis', false),
     visibility: readVisibility(value('visibility'), target.type),
     concurrency: readConcurrency(value('concurrency')),
     cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),

@@ -26,6 +26,7 @@ export const INPUTS = {
   protect: 'protect',
   onDivergence: 'on-divergence',
   lfs: 'lfs',
+  wikis: 'wikis',
   visibility: 'visibility',
   concurrency: 'concurrency',
   shard: 'shard',
@@ -97,6 +98,8 @@ export interface Settings {
   protect: boolean;
   onDivergence: OnDivergence;
   lfs: boolean;
+  /** Also mirror each repository's wiki (GitHub, GitLab sources) into the target repository's wiki. */
+  wikis: boolean;
   visibility: VisibilitySetting;
   concurrency: number;
   shard?: Shard;

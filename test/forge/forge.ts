@@ -213,12 +213,22 @@ export class Forge implements ForgeState {
       updatedAt: now,
       pushedAt: now,
       dir,
+      hasWiki: options.wiki ?? true,
+      wikiDir: path.join(this.reposDir, `${fullPath}.wiki.git`),
       host: {},
     };
     this.setHead(repo, repo.defaultBranch);
     this.repos.set(fullPath.toLowerCase(), repo);
     this.host.newRepo(repo);
     return repo;
+  }
+
+  ensureWiki(repo: RepoRecord): void {
+    if (!this.wikiExists(repo)) fs.cpSync(this.templateDir, repo.wikiDir, { recursive: true });
+  }
+
+  wikiExists(repo: RepoRecord): boolean {
+    return fs.existsSync(path.join(repo.wikiDir, 'HEAD'));
   }
 
   setHead(repo: RepoRecord, branch: string): void {
@@ -367,6 +377,25 @@ export class Forge implements ForgeState {
       made.push(repo);
     }
     return made;
+  }
+
+  /**
+   * Creates the repository's wiki with pages, as its first page in the web interface does (GitHub creates the wiki's
+   * repository only then), or adds pages to it. The wiki's default branch is `master`, as GitHub's.
+   */
+  seedWiki(owner: string, repoPath: string, spec: SeedSpec): SeedResult {
+    const repo = this.repo(owner, repoPath);
+    if (!this.wikiExists(repo)) {
+      this.ensureWiki(repo);
+      fs.writeFileSync(path.join(repo.wikiDir, 'HEAD'), 'ref: refs/heads/master\n');
+    }
+    return seedRepo(repo.wikiDir, spec);
+  }
+
+  /** The wiki's branches and tags (empty when it has no repository). */
+  wikiRefs(owner: string, repoPath: string): Record<string, string> {
+    const repo = this.repo(owner, repoPath);
+    return this.wikiExists(repo) ? listRefs(repo.wikiDir) : {};
   }
 
   /** Oids of the LFS objects stored for a repo (`owner/name`), sorted. */
@@ -564,7 +593,7 @@ export class Forge implements ForgeState {
       this.gitRequests.push({
         service,
         phase,
-        repo: target?.repo.fullPath ?? url.pathname,
+        repo: target ? `${target.repo.fullPath}${target.wiki ? '.wiki' : ''}` : url.pathname,
         user: user && user !== 'invalid' ? user.username : undefined,
         status,
       });
@@ -590,7 +619,10 @@ export class Forge implements ForgeState {
     if (write && level < ACCESS.write) return deny(403, this.host.pushDeniedMessage(repo, user!));
     if (write && repo.archived) return deny(403, 'This repository was archived so it is read-only.');
 
-    if (write && phase === 'exchange') fs.rmSync(path.join(repo.dir, LAST_PUSH_FILE), { force: true });
+    // A wiki is a repository of its own, without protection rules; pushes to it are no pushes to the code.
+    const dir = target.wiki ? repo.wikiDir : repo.dir;
+    if (target.wiki && !this.wikiExists(repo)) return deny(404, 'Repository not found.');
+    if (write && phase === 'exchange') fs.rmSync(path.join(dir, LAST_PUSH_FILE), { force: true });
     const config: [string, string][] = [
       ['http.receivepack', 'true'],
       ['http.uploadpack', 'true'],
@@ -600,14 +632,15 @@ export class Forge implements ForgeState {
     ];
     const status = await runHttpBackend(req, res, {
       projectRoot: this.reposDir,
-      pathInfo: `/${repo.fullPath}.git/${target.rest}`,
+      pathInfo: `/${repo.fullPath}${target.wiki ? '.wiki' : ''}.git/${target.rest}`,
       queryString: url.search.slice(1),
       remoteUser: user?.username,
       config,
       env: { FORGE_ACCESS_LEVEL: String(level), FORGE_NODE: process.execPath },
     });
     record(status);
-    if (write && phase === 'exchange') {
+    if (write && phase === 'exchange' && target.wiki) fs.rmSync(path.join(dir, LAST_PUSH_FILE), { force: true });
+    else if (write && phase === 'exchange') {
       const file = path.join(repo.dir, LAST_PUSH_FILE);
       if (fs.existsSync(file)) {
         const updates = fs

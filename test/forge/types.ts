@@ -93,6 +93,10 @@ export interface RepoRecord {
   pushedAt: string;
   /** Bare repository directory on disk. */
   dir: string;
+  /** The host's wiki switch (GitHub `has_wiki`, GitLab `wiki_access_level` not `disabled`). */
+  hasWiki: boolean;
+  /** Where the wiki's bare repository lives (`<repo>.wiki.git`); it exists only once created (see Forge.initWiki). */
+  wikiDir: string;
   /** Host-specific state (rulesets, protected branches, hooks...), owned by the host module. */
   host: Record<string, unknown>;
 }
@@ -155,6 +159,8 @@ export interface ApiResponse {
 
 export interface GitTarget {
   repo: RepoRecord;
+  /** The request is for the repository's wiki (`<repo>.wiki.git`), served from `repo.wikiDir`. */
+  wiki?: boolean;
   /** Path inside the repo: `info/refs`, `git-upload-pack`, `git-receive-pack`. */
   rest: string;
 }
@@ -207,6 +213,10 @@ export interface ForgeState {
   /** Refs of a bare repo (`refs/heads/*`, `refs/tags/*`), sha by name. */
   refs(repo: RepoRecord): Map<string, string>;
   setHead(repo: RepoRecord, branch: string): void;
+  /** Creates the wiki's (empty) repository when it does not exist yet (GitLab creates it on first access). */
+  ensureWiki(repo: RepoRecord): void;
+  /** Whether the wiki's repository exists. */
+  wikiExists(repo: RepoRecord): boolean;
   /** True when the repo has no branch (cheap: looks at the ref files). */
   isEmpty(repo: RepoRecord): boolean;
   /** Whether `refs/heads/<branch>` exists (cheap). */
@@ -214,6 +224,8 @@ export interface ForgeState {
 }
 
 export interface RepoOptions {
+  /** The wiki switch (default true, as on GitHub and GitLab). */
+  wiki?: boolean;
   fork?: boolean;
   forkedFrom?: string;
   archived?: boolean;

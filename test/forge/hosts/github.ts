@@ -225,7 +225,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       default_branch: repo.defaultBranch,
       has_issues: true,
       has_projects: true,
-      has_wiki: true,
+      has_wiki: repo.hasWiki,
       has_pages: false,
       has_downloads: true,
       has_discussions: false,
@@ -378,6 +378,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
     const visibility =
       (body.visibility as RepoRecord['visibility'] | undefined) ?? (body.private === false ? 'public' : 'private');
     const repo = forge.createRepo(owner, name, {
+      wiki: body.has_wiki !== false,
       visibility,
       description: typeof body.description === 'string' ? body.description : '',
     });
@@ -539,6 +540,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       }
       if (typeof body.description === 'string') repo.description = body.description;
       if (typeof body.archived === 'boolean') repo.archived = body.archived;
+      if (typeof body.has_wiki === 'boolean') repo.hasWiki = body.has_wiki;
       if (typeof body.visibility === 'string') repo.visibility = body.visibility as RepoRecord['visibility'];
       if (typeof body.private === 'boolean' && !body.visibility) repo.visibility = body.private ? 'private' : 'public';
       repo.updatedAt = forge.now();
@@ -760,7 +762,10 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       const match = /^\/([^/]+)\/([^/]+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(urlPath);
       if (!match) return undefined;
       const repo = forge.findRepo(`${match[1]}/${match[2]}`);
-      return repo ? { repo, rest: match[3] } : undefined;
+      if (repo) return { repo, rest: match[3] };
+      // `<repo>.wiki.git`: there only while the wiki is switched on and its first page exists.
+      const wikiOf = /\.wiki$/.test(match[2]) ? forge.findRepo(`${match[1]}/${match[2].slice(0, -5)}`) : undefined;
+      return wikiOf?.hasWiki ? { repo: wikiOf, rest: match[3], wiki: true } : undefined;
     },
     pushDeniedMessage(repo, user) {
       return `Permission to ${repo.fullPath}.git denied to ${user.username}.`;

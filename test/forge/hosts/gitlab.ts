@@ -235,7 +235,8 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       repository_object_format: 'sha1',
       issues_enabled: true,
       merge_requests_enabled: true,
-      wiki_enabled: true,
+      wiki_enabled: repo.hasWiki,
+      wiki_access_level: repo.hasWiki ? 'enabled' : 'disabled',
       jobs_enabled: true,
       snippets_enabled: true,
       lfs_enabled: true,
@@ -447,6 +448,14 @@ export function createGitLabFake(forge: ForgeState): HostFake {
   const requireUser = (ctx: ApiContext): ApiResponse | undefined =>
     user(ctx) ? undefined : message(401, '401 Unauthorized');
 
+  /** `wiki_access_level` (`disabled`, `private`, `enabled`) or its deprecated boolean `wiki_enabled`. */
+  const wikiSwitch = (body: Record<string, unknown>): boolean | undefined =>
+    typeof body.wiki_access_level === 'string'
+      ? body.wiki_access_level !== 'disabled'
+      : typeof body.wiki_enabled === 'boolean'
+        ? body.wiki_enabled
+        : undefined;
+
   const createProject = (ctx: ApiContext): ApiResponse => {
     const viewer = user(ctx)!;
     const body = (ctx.req.body ?? {}) as Record<string, unknown>;
@@ -468,6 +477,7 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       return message(400, { name: ['has already been taken'], path: ['has already been taken'] });
     }
     const repo = forge.createRepo(ns.path, pathName, {
+      wiki: wikiSwitch(body) ?? true,
       visibility: (body.visibility as RepoRecord['visibility'] | undefined) ?? 'private',
       description: typeof body.description === 'string' ? body.description : '',
       defaultBranch: typeof body.default_branch === 'string' ? body.default_branch : 'main',
@@ -661,6 +671,7 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       }
       if (typeof body.description === 'string') repo.description = body.description;
       if (typeof body.visibility === 'string') repo.visibility = body.visibility as RepoRecord['visibility'];
+      repo.hasWiki = wikiSwitch(body) ?? repo.hasWiki;
       repo.updatedAt = forge.now();
       return { status: 200, body: projectObject(repo, user(ctx)) };
     })
@@ -902,7 +913,12 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       const match = /^\/(.+?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/.exec(urlPath);
       if (!match) return undefined;
       const repo = forge.findRepo(match[1]);
-      return repo ? { repo, rest: match[2] } : undefined;
+      if (repo) return { repo, rest: match[2] };
+      // `<project>.wiki.git`: served while the wiki is enabled; GitLab creates its repository on first access.
+      const wikiOf = /\.wiki$/.test(match[1]) ? forge.findRepo(match[1].slice(0, -5)) : undefined;
+      if (!wikiOf?.hasWiki) return undefined;
+      forge.ensureWiki(wikiOf);
+      return { repo: wikiOf, rest: match[2], wiki: true };
     },
     pushDeniedMessage() {
       return 'You are not allowed to push code to this project.';
