@@ -631,7 +631,6 @@ export class GitLabHost implements Host {
       return true;
     } catch (error) {
       throw this.fail('unarchiving', repo.path, error);
-      }
     }
   }
 
