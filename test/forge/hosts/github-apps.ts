@@ -23,14 +23,16 @@ export interface GitHubAppOptions {
   /** Token lifetime in seconds for the n-th token (1-based) this App issues; default 3600, as on GitHub. */
   tokenTtlSeconds?: (n: number) => number;
   /**
-   * Hold the answer to an API request made with one of this App's tokens until that token has expired (checked and
-   * authorised on arrival, answered after expiry): makes "the token expired during the run" happen deterministically.
+   * Hold the answer to the first API request for which `when` is true (authorised on arrival) until the App's first
+   * token has expired: whatever the client did before, everything after runs past that expiry, deterministically.
    */
-  holdUntilExpired?: (request: { method: string; path: string; tokenNumber: number }) => boolean;
+  holdUntilFirstTokenExpired?: (request: { method: string; path: string }) => boolean;
 }
 
-export interface GitHubApp extends Required<Omit<GitHubAppOptions, 'holdUntilExpired'>> {
-  holdUntilExpired?: GitHubAppOptions['holdUntilExpired'];
+export interface GitHubApp extends Required<Omit<GitHubAppOptions, 'holdUntilFirstTokenExpired'>> {
+  holdUntilFirstTokenExpired?: GitHubAppOptions['holdUntilFirstTokenExpired'];
+  /** Whether the hold happened (it happens once). */
+  held: boolean;
   /** The App's private key, PEM (PKCS#1, as GitHub's "Generate a private key" downloads it). */
   privateKeyPem: string;
   publicKey: KeyObject;
@@ -68,7 +70,8 @@ export function addGitHubApp(forge: ForgeState, options: GitHubAppOptions): GitH
     id: options.id,
     slug: options.slug,
     tokenTtlSeconds: options.tokenTtlSeconds ?? (() => 3600),
-    holdUntilExpired: options.holdUntilExpired,
+    holdUntilFirstTokenExpired: options.holdUntilFirstTokenExpired,
+    held: false,
     privateKeyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKey,
     tokens: [],
@@ -128,7 +131,12 @@ function verifyJwt(forge: ForgeState, header: string | undefined): GitHubApp | A
     note(false);
     return fail(401, 'A JSON web token could not be decoded');
   }
-  const signed = crypto.verify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), app.publicKey, base64url(parts[2]));
+  const signed = crypto.verify(
+    'RSA-SHA256',
+    Buffer.from(`${parts[0]}.${parts[1]}`),
+    app.publicKey,
+    base64url(parts[2]),
+  );
   if (!signed) {
     note(false);
     return fail(401, 'A JSON web token could not be decoded');
@@ -137,11 +145,17 @@ function verifyJwt(forge: ForgeState, header: string | undefined): GitHubApp | A
   const { iat, exp } = claims;
   if (typeof iat !== 'number' || !Number.isInteger(iat) || iat > now + 60) {
     note(false);
-    return fail(401, "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued.");
+    return fail(
+      401,
+      "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued.",
+    );
   }
   if (typeof exp !== 'number' || exp <= now) {
     note(false);
-    return fail(401, "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires.");
+    return fail(
+      401,
+      "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires.",
+    );
   }
   if (exp - iat > 600) {
     note(false);
@@ -226,16 +240,16 @@ export function createGitHubApps(forge: ForgeState, accountObject: (ns: Namespac
         : installationOf(app, decodeURIComponent(user![1]), 'user');
     },
 
-    /** Wait, if asked, until the token of this request has expired (see `holdUntilExpired`). */
+    /** Wait, if asked, until an App's first token has expired (see `holdUntilFirstTokenExpired`). */
     async hold(ctx: ApiContext): Promise<void> {
-      const token = /^(?:token|bearer)\s+(\S+)$/i.exec(ctx.req.headers.authorization ?? '')?.[1];
-      if (!token) return;
       for (const app of registry(forge).apps.values()) {
-        const index = app.tokens.findIndex((t) => t.token === token);
-        if (index < 0 || !app.holdUntilExpired) continue;
-        const { expiresAt } = app.tokens[index];
-        if (!app.holdUntilExpired({ method: ctx.req.method, path: ctx.req.subPath, tokenNumber: index + 1 })) return;
-        while (Date.now() <= expiresAt) await new Promise((resolve) => setTimeout(resolve, expiresAt - Date.now() + 1));
+        const when = app.holdUntilFirstTokenExpired;
+        const first = app.tokens[0];
+        if (app.held || !when || !first || !when({ method: ctx.req.method, path: ctx.req.subPath })) continue;
+        app.held = true;
+        while (Date.now() <= first.expiresAt) {
+          await new Promise((resolve) => setTimeout(resolve, first.expiresAt - Date.now() + 1));
+        }
       }
     },
   };
