@@ -385,16 +385,17 @@ export class GitHubHost implements Host {
   /** Who the token belongs to; undefined for GitHub App installation tokens and anonymous access. */
   private whoAmI(): Promise<Identity | undefined> {
     // An App installation has no user (GET /user answers 403): nothing to ask.
-    this.identity ??= this.token && !this.appTokens
-      ? this.octokit.request('GET /user').then(
-          ({ data }): Identity => ({ login: data.login, id: Number(data.id) }),
-          (error: unknown) => {
-            // 403 "Resource not accessible by integration": an installation token has no user.
-            if (statusOf(error) === 401 || statusOf(error) === 403) return undefined;
-            throw error;
-          },
-        )
-      : Promise.resolve(undefined);
+    this.identity ??=
+      this.token && !this.appTokens
+        ? this.octokit.request('GET /user').then(
+            ({ data }): Identity => ({ login: data.login, id: Number(data.id) }),
+            (error: unknown) => {
+              // 403 "Resource not accessible by integration": an installation token has no user.
+              if (statusOf(error) === 401 || statusOf(error) === 403) return undefined;
+              throw error;
+            },
+          )
+        : Promise.resolve(undefined);
     return this.identity;
   }
 
