@@ -165,11 +165,13 @@ function readMode(raw: string | undefined): Mode {
 function requireForMode(settings: Settings): void {
   const { mode } = settings;
   if ((mode === 'sync' || mode === 'remove') && !settings.target.token && !settings.target.app) {
-    throw missing('target-token', `an access token (or a GitHub App) for the target: mode ${mode} writes to it`);
+    const app = settings.target.type === 'github' ? ' (or target-app-id and target-app-private-key)' : '';
+    throw missing('target-token', `an access token for the target${app}: mode ${mode} writes to it`);
   }
   if (mode === 'install-hooks') {
     if (!settings.source.token && !settings.source.app) {
-      throw missing('source-token', 'an access token (or a GitHub App) that may manage source webhooks');
+      const app = settings.source.type === 'github' ? ' (or source-app-id and source-app-private-key)' : '';
+      throw missing('source-token', `an access token that may manage source webhooks${app}`);
     }
     if (!settings.hookUrl) throw missing('hook-url', 'the http(s) URL the webhooks call, for mode install-hooks');
     if (!settings.hookSecret) throw missing('hook-secret', 'the secret that signs webhook deliveries');
