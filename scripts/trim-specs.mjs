@@ -38,6 +38,7 @@ export const OPERATIONS = {
     'GET /orgs/{org}/installation',
     'GET /users/{username}/installation',
     'POST /app/installations/{installation_id}/access_tokens',
+    'GET /installation/repositories',
   ],
   gitlab: [
     'GET /api/v4/user',

@@ -4,6 +4,7 @@
  * or given, installation tokens for the API and for git). The forge issues short-lived tokens to show a token that
  * expires during the run being replaced, and the App's key and tokens are looked for everywhere they must not be.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -82,8 +83,17 @@ describe('GitHub App authentication', () => {
     }
     sourceApp = addGitHubApp(source, { id: SOURCE_APP_ID, slug: 'acme-mirror-reader' });
     installGitHubApp(source, sourceApp, 'acme', 'read');
+    // A personal account with a private repository: only the installation's own listing shows it.
+    source.addUser({ username: 'octo', token: 'ghp_OctoPersonal0123456789abcdef' });
+    source.addRepo('octo', 'secret-notes', { defaultBranch: 'main', visibility: 'private' });
+    source.seed('octo', 'secret-notes', { branches: { main: ['notes.txt'] } });
+    source.addRepo('octo', 'blog', { defaultBranch: 'main', visibility: 'public' });
+    source.seed('octo', 'blog', { branches: { main: ['index.md'] } });
+    installGitHubApp(source, sourceApp, 'octo', 'read');
     target.addOrg('mirrors', { members: { 'org-admin': 'admin' } });
     target.addOrg('late', { members: { 'org-admin': 'admin' } });
+    target.addOrg('nowhere');
+    target.addOrg('octo-mirror');
     targetApp = addGitHubApp(target, {
       id: TARGET_APP_ID,
       slug: 'acme-mirror-writer',
@@ -93,6 +103,7 @@ describe('GitHub App authentication', () => {
     });
     installGitHubApp(target, targetApp, 'mirrors', 'admin');
     targetInstallation = installGitHubApp(target, targetApp, 'late', 'admin');
+    installGitHubApp(target, targetApp, 'octo-mirror', 'admin');
   });
 
   afterAll(async () => {
@@ -192,6 +203,38 @@ describe('GitHub App authentication', () => {
     expect(run.code).toBe(0);
     expect(target.requests.slice(before).some((r) => r.path.endsWith('/installation'))).toBe(false);
     expect(listRefs(target.repoDir('late', 'api'))).toEqual(listRefs(source.repoDir('acme', 'api')));
+  });
+
+  test('a wrong key, or an App not installed on the owner, fails the run with a clear message and writes nothing', async () => {
+    const writes = target.writes.length + target.pushes.length;
+    const otherKey = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const wrongKey = await mirror(
+      env('mirrors', { MIRROR_TARGET_APP_PRIVATE_KEY: otherKey.export({ type: 'pkcs1', format: 'pem' }).toString() }),
+    );
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.report?.error).toBe(
+      `github target: GitHub App ${TARGET_APP_ID}: looking up its installation on mirrors failed: HTTP 401 (wrong App id or private key, or a clock far off?)`,
+    );
+    const notInstalled = await mirror(env('nowhere'));
+    expect(notInstalled.code).toBe(1);
+    expect(notInstalled.report?.error).toBe(
+      `github target: GitHub App ${TARGET_APP_ID} is not installed on nowhere: install it there, or set target-app-installation-id`,
+    );
+    expect(target.writes.length + target.pushes.length).toBe(writes);
+  });
+
+  test('a user account as source lists its private repositories through the installation', async () => {
+    const run = await mirror(env('octo-mirror', { MIRROR_SOURCE_OWNER: 'octo' }));
+    expect(run.code).toBe(0);
+    expect(run.report?.repos.map((r) => [r.name, r.status]).sort()).toEqual([
+      ['blog', 'created'],
+      ['secret-notes', 'created'],
+    ]);
+    expect(source.requests.some((r) => r.path === '/api/v3/users/octo/installation' && r.status === 200)).toBe(true);
+    expect(listRefs(target.repoDir('octo-mirror', 'secret-notes'))).toEqual(
+      listRefs(source.repoDir('octo', 'secret-notes')),
+    );
+    expect(source.violations).toEqual([]);
   });
 
   test('expired installation tokens are refused by the API and by git', async () => {

@@ -429,6 +429,12 @@ export class GitHubHost implements Host {
         repos = await this.paginateOnce(
           iterator('GET /orgs/{org}/repos', { org: this.owner, type: 'all', per_page: 100 }),
         );
+      } else if (this.appTokens) {
+        // An installation has no user: its own listing is the one that shows the account's private repositories.
+        const accessible: GitHubRepo[] = await this.paginateOnce(
+          iterator('GET /installation/repositories', { per_page: 100 }),
+        );
+        repos = accessible.filter((repo) => repo.owner?.login.toLowerCase() === this.owner.toLowerCase());
       } else if (await this.ownerIsTokenUser()) {
         // Only the authenticated listing shows the user's private repositories.
         repos = await this.paginateOnce(iterator('GET /user/repos', { affiliation: 'owner', per_page: 100 }));

@@ -240,6 +240,16 @@ export function createGitHubApps(forge: ForgeState, accountObject: (ns: Namespac
         : installationOf(app, decodeURIComponent(user![1]), 'user');
     },
 
+    /** The installation an installation token was made for (its listing is that installation's repositories). */
+    installationForToken(authorization: string | undefined): Installation | undefined {
+      const token = /^(?:token|bearer)\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+      for (const app of registry(forge).apps.values()) {
+        const issued = app.tokens.find((t) => t.token === token);
+        if (issued) return registry(forge).installations.get(issued.installationId);
+      }
+      return undefined;
+    },
+
     /** Wait, if asked, until an App's first token has expired (see `holdUntilFirstTokenExpired`). */
     async hold(ctx: ApiContext): Promise<void> {
       for (const app of registry(forge).apps.values()) {

@@ -484,6 +484,17 @@ export function createGitHubFake(forge: ForgeState): HostFake {
         sortRepos(repos, ctx.req.query, 'full_name').map((r) => repoObject(r, user)),
       );
     })
+    .on('GET', '/installation/repositories', (ctx) => {
+      // https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-app-installation
+      const inst = apps.installationForToken(ctx.req.headers.authorization);
+      if (!inst) return error(403, 'You must authenticate with an installation access token.');
+      const repos = [...forge.repos.values()].filter((r) => r.owner.toLowerCase() === inst.account.path.toLowerCase());
+      const page = paginate(
+        ctx,
+        sortRepos(repos, ctx.req.query, 'full_name').map((r) => repoObject(r, currentUser(ctx))),
+      );
+      return { ...page, body: { total_count: repos.length, repository_selection: 'all', repositories: page.body } };
+    })
     .on('GET', '/user/repos', (ctx) => {
       const denied = requireAuth(ctx);
       if (denied) return denied;
