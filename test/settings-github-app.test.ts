@@ -39,7 +39,7 @@ function errorOf(env: Record<string, string | undefined> = {}, argv: string[] = 
 
 describe('GitHub App inputs', () => {
   it('reads the App id, the key as PEM or as base64 of it, and an optional installation id', () => {
-    expect(read().target.app).toEqual({ appId: 42, privateKey: PEM });
+    expect(read().target.app).toEqual({ appId: 42, privateKey: PEM, privateKeyAsGiven: PEM.trim() });
     expect(read({ MIRROR_TARGET_APP_PRIVATE_KEY: BASE64 }).target.app?.privateKey).toBe(PEM);
     // base64 wrapped at 76 columns (`base64 app.pem`), and a PEM with literal \n (as .env files write it).
     const wrapped = BASE64.replace(/(.{76})/g, '$1\n');
@@ -64,8 +64,9 @@ describe('GitHub App inputs', () => {
     );
   });
 
-  it('masks the key (PEM, so its base64 too)', () => {
-    expect(secretsOf(read({ MIRROR_TARGET_APP_PRIVATE_KEY: BASE64 }))).toContain(PEM);
+  it('masks the key as PEM and as given', () => {
+    const escaped = PEM.trim().replace(/\n/g, '\\n');
+    expect(secretsOf(read({ MIRROR_TARGET_APP_PRIVATE_KEY: escaped }))).toEqual(expect.arrayContaining([PEM, escaped]));
   });
 
   it('refuses bad combinations before any request, naming the input', () => {

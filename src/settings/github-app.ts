@@ -41,7 +41,11 @@ export function readGitHubApp(
       `Both ${name('token')} and ${name('app-id')} are set. Expected one way to authenticate the ${side}: a token or a GitHub App.`,
     );
   }
-  const app: GitHubAppSettings = { appId, privateKey: readPrivateKey(rawKey, name('app-private-key')) };
+  const app: GitHubAppSettings = {
+    appId,
+    privateKey: readPrivateKey(rawKey, name('app-private-key')),
+    privateKeyAsGiven: rawKey,
+  };
   if (rawInstallation !== undefined) {
     app.installationId = positiveInteger(
       rawInstallation,

@@ -10,7 +10,9 @@ export function secretsOf(settings: Settings): string[] {
     settings.source.token,
     settings.target.token,
     settings.source.app?.privateKey,
+    settings.source.app?.privateKeyAsGiven,
     settings.target.app?.privateKey,
+    settings.target.app?.privateKeyAsGiven,
     settings.hookSecret,
   ];
   if (settings.hookUrl) {

@@ -79,6 +79,8 @@ export interface GitHubAppSettings {
   appId: number;
   /** PEM private key (decoded when it was given as base64). */
   privateKey: string;
+  /** The key as the input gave it (base64, escaped newlines…): masked too. */
+  privateKeyAsGiven: string;
   /** Installation on the owner; looked up from the owner when absent. */
   installationId?: number;
 }
