@@ -1,3 +1,4 @@
+import { createAppAuth } from '@octokit/auth-app';
 import type { Octokit } from '@octokit/core';
 import type { GitHubAppSettings } from '../settings/settings.js';
 import { HostError } from './host.js';
@@ -26,16 +27,22 @@ export function refreshDue(createdAt: string, expiresAt: string, now = Date.now(
 export class ExpiringTokenCache {
   private readonly entries = new Map<string, string>();
 
-  get(key: string): string | undefined {
+  /** `onNewToken` sees every token the library makes, whichever path made it (to mask it at once). */
+  constructor(private readonly onNewToken: (token: string) => void = () => undefined) {}
+
+  /** The entry, or '' for none (the library takes any falsy value as a miss). */
+  get(key: string): string {
     const value = this.entries.get(key);
-    if (value === undefined) return undefined;
+    if (value === undefined) return '';
     const [, createdAt = '', expiresAt = ''] = value.split('|');
     if (!refreshDue(createdAt, expiresAt)) return value;
     this.entries.delete(key);
-    return undefined;
+    return '';
   }
 
   set(key: string, value: string): void {
+    const [token] = value.split('|');
+    if (token) this.onNewToken(token);
     this.entries.set(key, value);
   }
 }
@@ -45,37 +52,51 @@ function statusOf(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+type AuthHook = ReturnType<typeof createAppAuth>['hook'];
+
 /**
- * The installation tokens of one GitHub App on one owner. `appOctokit` is an Octokit with @octokit/auth-app as its
- * auth strategy: it signs the App's JWT (installation lookup, token creation) and caches installation tokens in an
- * `ExpiringTokenCache`, so every `token()` call answers a token valid for a while yet, making a new one when due.
+ * The installation tokens of one GitHub App on one owner, all made by @octokit/auth-app and kept in one
+ * `ExpiringTokenCache`, so that a token is replaced once its renewal is due. `appOctokit` is an Octokit with auth-app
+ * as its auth strategy, for the App's own requests (JWT: installation lookup, token creation). `hook` authenticates
+ * the API client's requests (the library's request hook, with its retry of a 401 right after a token was made);
+ * `token()` gives git a token valid for a while yet.
  */
 export class GitHubAppTokens {
   private installationId?: Promise<number>;
-  private readonly seen = new Set<string>();
+  private installationHook?: Promise<AuthHook>;
 
   constructor(
     private readonly app: GitHubAppSettings,
     private readonly owner: string,
     private readonly role: string,
     private readonly appOctokit: Octokit,
-    /** Called once per new token (to mask it). */
-    private readonly onNewToken: (token: string) => void,
+    private readonly cache: ExpiringTokenCache,
   ) {}
 
   async token(): Promise<string> {
     const installationId = await this.installation();
-    let token: string;
     try {
-      ({ token } = (await this.appOctokit.auth({ type: 'installation', installationId })) as { token: string });
+      const { token } = (await this.appOctokit.auth({ type: 'installation', installationId })) as { token: string };
+      return token;
     } catch (error) {
       throw this.failure(`creating an installation token (installation ${installationId})`, error);
     }
-    if (!this.seen.has(token)) {
-      this.seen.add(token);
-      this.onNewToken(token);
-    }
-    return token;
+  }
+
+  /** For `octokit.hook.wrap('request', …)`: the request sent with a current installation token. */
+  async hook(...args: Parameters<AuthHook>): ReturnType<AuthHook> {
+    this.installationHook ??= this.installation().then(
+      (installationId) =>
+        createAppAuth({
+          appId: this.app.appId,
+          privateKey: this.app.privateKey,
+          installationId,
+          cache: this.cache,
+          request: this.appOctokit.request,
+        }).hook,
+    );
+    const hook = await this.installationHook;
+    return hook(...args);
   }
 
   /** The installation id given, or the App's installation on the owner (an organization, else a user). */

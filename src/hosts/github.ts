@@ -219,29 +219,33 @@ export class GitHubHost implements Host {
           this.shouldWait('secondary rate limit', retryAfter, retryCount, `${request.method} ${request.url}`),
       },
     };
-    // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
-    this.octokit = this.token
-      ? getOctokit(this.token, octokitOptions, throttling)
-      : new (GitHub.plugin(throttling))(octokitOptions);
     if (endpoint.app) {
       const { appId, privateKey } = endpoint.app;
       this.appId = appId;
+      // Every token made, for the API or for git, is masked at once.
+      const cache = new ExpiringTokenCache((token) => this.runtime?.setSecret(token));
       // The App's own client: @octokit/auth-app signs its JWT and makes installation tokens, through the same fetch,
       // retries and time limits as every other request.
       const appOctokit = new (GitHub.plugin(throttling))({
         ...octokitOptions,
         authStrategy: createAppAuth,
-        auth: { appId, privateKey, cache: new ExpiringTokenCache() },
+        auth: { appId, privateKey, cache },
       });
       this.withRetryHook(appOctokit);
-      const tokens = new GitHubAppTokens(endpoint.app, this.owner, role, appOctokit, (token) =>
-        this.runtime?.setSecret(token),
-      );
+      const tokens = new GitHubAppTokens(endpoint.app, this.owner, role, appOctokit, cache);
       this.appTokens = tokens;
-      // Every API request asks for the token afresh: a new one is made when the current one is close to expiring.
-      this.octokit.hook.before('request', async (request) => {
-        request.headers.authorization = `token ${await tokens.token()}`;
-      });
+      // auth-app's request hook as this client's auth strategy (so it sits where Octokit puts auth, under the
+      // plugins): each API request gets the cached token, or a new one when its renewal is due.
+      const authStrategy = () =>
+        Object.assign(async () => ({ type: 'app-installation' }), {
+          hook: (...args: Parameters<GitHubAppTokens['hook']>) => tokens.hook(...args),
+        });
+      this.octokit = new (GitHub.plugin(throttling))({ ...octokitOptions, authStrategy });
+    } else {
+      // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
+      this.octokit = this.token
+        ? getOctokit(this.token, octokitOptions, throttling)
+        : new (GitHub.plugin(throttling))(octokitOptions);
     }
     this.withRetryHook(this.octokit);
   }
