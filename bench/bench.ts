@@ -145,10 +145,13 @@ async function prepareBaselines(ctx: Omit<Context, 'naiveLists'>): Promise<Conte
   return { ...lists, setup };
 }
 
-function gitAuthEnv(ctx: Context): NodeJS.ProcessEnv {
+async function gitAuthEnv(ctx: Context): Promise<NodeJS.ProcessEnv> {
   const headers: [string, string | undefined][] = [
-    [ctx.source.info.url, hostFor(ctx.source, ctx.options.source, ctx.source.info.owner, 'source').gitAuthHeader()],
-    [ctx.target.info.url, hostFor(ctx.target, ctx.options.target, 'usual', 'target').gitAuthHeader()],
+    [
+      ctx.source.info.url,
+      await hostFor(ctx.source, ctx.options.source, ctx.source.info.owner, 'source').gitAuthHeader(),
+    ],
+    [ctx.target.info.url, await hostFor(ctx.target, ctx.options.target, 'usual', 'target').gitAuthHeader()],
   ];
   const env: NodeJS.ProcessEnv = { GIT_CONFIG_COUNT: String(headers.length) };
   headers.forEach(([url, header], i) => {
@@ -189,7 +192,7 @@ async function runTool(ctx: Context, tool: Tool, phase: Phase): Promise<Measured
     );
     return { ...run, report: summariseReport(reportFile) };
   }
-  const env = { ...ctx.baseEnv, ...gitAuthEnv(ctx), JOBS: tool === 'usual' ? '1' : '8', TMPDIR: ctx.tmp };
+  const env = { ...ctx.baseEnv, ...(await gitAuthEnv(ctx)), JOBS: tool === 'usual' ? '1' : '8', TMPDIR: ctx.tmp };
   return measure(
     {
       command: 'bash',

@@ -36,6 +36,10 @@ export const OPERATIONS = {
     'GET /orgs/{org}/hooks',
     'POST /orgs/{org}/hooks',
     'PATCH /orgs/{org}/hooks/{hook_id}',
+    'GET /orgs/{org}/installation',
+    'GET /users/{username}/installation',
+    'POST /app/installations/{installation_id}/access_tokens',
+    'GET /installation/repositories',
   ],
   gitlab: [
     'GET /api/v4/user',

@@ -51,7 +51,8 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
     const hostOptions = { requestTimeoutMs: settings.requestTimeout * 1000 };
     const source = createHost(settings.source, 'source', runtime, hostOptions);
     const target = createHost(settings.target, 'target', runtime, hostOptions);
-    for (const header of [source.gitAuthHeader(), target.gitAuthHeader()]) if (header) runtime.setSecret(header);
+    const headers = await Promise.all([source.gitAuthHeader(), target.gitAuthHeader()]);
+    for (const header of headers) if (header) runtime.setSecret(header);
     report = await runMirror(settings, {
       source,
       target,

@@ -464,11 +464,11 @@ describe('GitHubHost hooks and auth', () => {
     await expect(host().supportsNamespaceHook()).resolves.toBe(false);
   });
 
-  it('gives git a Basic x-access-token header, and none without a token', () => {
-    const header = host().gitAuthHeader();
+  it('gives git a Basic x-access-token header, and none without a token', async () => {
+    const header = await host().gitAuthHeader();
     expect(header).toBe(`Authorization: Basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`);
     const anonymous = new GitHubHost({ ...settings(), token: undefined }, 'source');
-    expect(anonymous.gitAuthHeader()).toBeUndefined();
+    await expect(anonymous.gitAuthHeader()).resolves.toBeUndefined();
   });
 
   it('is what the factory builds for a github endpoint', () => {

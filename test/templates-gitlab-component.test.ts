@@ -20,7 +20,13 @@ const [header, body] = readYamlDocuments(TEMPLATE) as [Json, Json];
 const inputs = (header.spec as { inputs: Record<string, InputSpec> }).inputs;
 
 /** Secrets never are inputs: inputs are visible in the pipeline configuration. */
-const SECRET_INPUTS: string[] = [INPUTS.sourceToken, INPUTS.targetToken, INPUTS.hookSecret];
+const SECRET_INPUTS: string[] = [
+  INPUTS.sourceToken,
+  INPUTS.targetToken,
+  INPUTS.sourceAppPrivateKey,
+  INPUTS.targetAppPrivateKey,
+  INPUTS.hookSecret,
+];
 /** Inputs of the component itself, not of org-mirror. */
 const COMPONENT_INPUTS = [
   'stage',
@@ -30,6 +36,8 @@ const COMPONENT_INPUTS = [
   'source-token-variable',
   'target-token-variable',
   'hook-secret-variable',
+  'source-app-private-key-variable',
+  'target-app-private-key-variable',
 ];
 const PROGRAM_INPUTS = Object.values(INPUTS).filter((name) => !SECRET_INPUTS.includes(name));
 
@@ -149,6 +157,8 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       `export MIRROR_SOURCE_TOKEN="$(printenv 'MIRROR_SOURCE_TOKEN' || true)"`,
       `export MIRROR_TARGET_TOKEN="$(printenv 'MIRROR_TARGET_TOKEN' || true)"`,
       `export MIRROR_HOOK_SECRET="$(printenv 'MIRROR_HOOK_SECRET' || true)"`,
+      `export MIRROR_SOURCE_APP_PRIVATE_KEY="$(printenv 'MIRROR_SOURCE_APP_PRIVATE_KEY' || true)"`,
+      `export MIRROR_TARGET_APP_PRIVATE_KEY="$(printenv 'MIRROR_TARGET_APP_PRIVATE_KEY' || true)"`,
       'npx --yes "org-mirror@1"',
     ]);
     expect(job.image).toBe('node:24-alpine');
@@ -190,7 +200,13 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
     ] as Json;
     const script = job.script as string[];
     expect(script[0]).toBe(`export MIRROR_SOURCE_TOKEN="$(printenv 'LEGACY_TOKEN' || true)"`);
-    for (const name of ['source-token-variable', 'target-token-variable', 'hook-secret-variable']) {
+    for (const name of [
+      'source-token-variable',
+      'target-token-variable',
+      'hook-secret-variable',
+      'source-app-private-key-variable',
+      'target-app-private-key-variable',
+    ]) {
       const regex = new RegExp(inputs[name].regex!);
       expect('LEGACY_TOKEN').toMatch(regex);
       for (const bad of ["X'; curl evil", 'A B', '$X', '1ABC', '']) expect(bad).not.toMatch(regex);

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { GitHub } from '@actions/github/lib/utils';
 import { throttling } from '@octokit/plugin-throttling';
+import { createAppAuth } from '@octokit/auth-app';
 import type { OctokitOptions } from '@octokit/core/types';
 
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
@@ -26,6 +27,7 @@ import {
   SAFE_FOR_NON_IDEMPOTENT_CODES,
   sleepScaled,
 } from './http-client.js';
+import { ExpiringTokenCache, GitHubAppTokens } from './github-app-auth.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
 import { wikiCloneUrlOf } from './wiki-url.js';
 
@@ -192,6 +194,9 @@ export class GitHubHost implements Host {
   readonly protectionStrategy = 'exempt' as const;
   private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly token: string | undefined;
+  /** Set when the mirror authenticates as a GitHub App installation: its tokens, made and refreshed on demand. */
+  private readonly appTokens?: GitHubAppTokens;
+  private readonly appId?: number;
   private ownerKind?: Promise<'Organization' | 'User'>;
   private identity?: Promise<Identity | undefined>;
 
@@ -220,13 +225,43 @@ export class GitHubHost implements Host {
           this.shouldWait('secondary rate limit', retryAfter, retryCount, `${request.method} ${request.url}`),
       },
     };
-    // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
-    this.octokit = this.token
-      ? getOctokit(this.token, octokitOptions, throttling)
-      : new (GitHub.plugin(throttling))(octokitOptions);
-    // Registered last, so it wraps everything else (throttling, auth): one time limit per attempt, transient
-    // failures retried (bounded), and answers that are not JSON refused.
-    this.octokit.hook.wrap('request', (request, requestOptions) =>
+    if (endpoint.app) {
+      const { appId, privateKey } = endpoint.app;
+      this.appId = appId;
+      // Every token made, for the API or for git, is masked at once.
+      const cache = new ExpiringTokenCache((token) => this.runtime?.setSecret(token));
+      // The App's own client: @octokit/auth-app signs its JWT and makes installation tokens, through the same fetch,
+      // retries and time limits as every other request.
+      const appOctokit = new (GitHub.plugin(throttling))({
+        ...octokitOptions,
+        authStrategy: createAppAuth,
+        auth: { appId, privateKey, cache },
+      });
+      this.withRetryHook(appOctokit);
+      const tokens = new GitHubAppTokens(endpoint.app, this.owner, role, appOctokit, cache);
+      this.appTokens = tokens;
+      // auth-app's request hook as this client's auth strategy (so it sits where Octokit puts auth, under the
+      // plugins): each API request gets the cached token, or a new one when its renewal is due.
+      const authStrategy = () =>
+        Object.assign(async () => ({ type: 'app-installation' }), {
+          hook: (...args: Parameters<GitHubAppTokens['hook']>) => tokens.hook(...args),
+        });
+      this.octokit = new (GitHub.plugin(throttling))({ ...octokitOptions, authStrategy });
+    } else {
+      // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
+      this.octokit = this.token
+        ? getOctokit(this.token, octokitOptions, throttling)
+        : new (GitHub.plugin(throttling))(octokitOptions);
+    }
+    this.withRetryHook(this.octokit);
+  }
+
+  /**
+   * Registered last, so it wraps everything else (throttling, auth): one time limit per attempt, transient failures
+   * retried (bounded), and answers that are not JSON refused.
+   */
+  private withRetryHook(octokit: ReturnType<typeof getOctokit>): void {
+    octokit.hook.wrap('request', (request, requestOptions) =>
       this.withRetries(request as (o: unknown) => Promise<OctokitAnswer>, requestOptions),
     );
   }
@@ -307,10 +342,12 @@ export class GitHubHost implements Host {
     throw new HostError(`github ${this.role}: ${method} ${safeUrl(answer.url)} answered ${what}`, answer.status);
   }
 
-  gitAuthHeader(): string | undefined {
+  /** Asked before each git command: an App installation token is refreshed here when it is close to expiring. */
+  async gitAuthHeader(): Promise<string | undefined> {
     // As actions/checkout does: https://github.com/actions/checkout/blob/main/src/git-auth-helper.ts
-    if (!this.token) return undefined;
-    return `Authorization: Basic ${Buffer.from(`x-access-token:${this.token}`).toString('base64')}`;
+    const token = this.appTokens ? await this.appTokens.token() : this.token;
+    if (!token) return undefined;
+    return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   }
 
   private shouldWait(kind: string, retryAfter: number, retryCount: number, what: string): boolean {
@@ -357,16 +394,18 @@ export class GitHubHost implements Host {
 
   /** Who the token belongs to; undefined for GitHub App installation tokens and anonymous access. */
   private whoAmI(): Promise<Identity | undefined> {
-    this.identity ??= this.token
-      ? this.octokit.request('GET /user').then(
-          ({ data }): Identity => ({ login: data.login, id: Number(data.id) }),
-          (error: unknown) => {
-            // 403 "Resource not accessible by integration": an installation token has no user.
-            if (statusOf(error) === 401 || statusOf(error) === 403) return undefined;
-            throw error;
-          },
-        )
-      : Promise.resolve(undefined);
+    // An App installation has no user (GET /user answers 403): nothing to ask.
+    this.identity ??=
+      this.token && !this.appTokens
+        ? this.octokit.request('GET /user').then(
+            ({ data }): Identity => ({ login: data.login, id: Number(data.id) }),
+            (error: unknown) => {
+              // 403 "Resource not accessible by integration": an installation token has no user.
+              if (statusOf(error) === 401 || statusOf(error) === 403) return undefined;
+              throw error;
+            },
+          )
+        : Promise.resolve(undefined);
     return this.identity;
   }
 
@@ -400,6 +439,12 @@ export class GitHubHost implements Host {
         repos = await this.paginateOnce(
           iterator('GET /orgs/{org}/repos', { org: this.owner, type: 'all', per_page: 100 }),
         );
+      } else if (this.appTokens) {
+        // An installation has no user: its own listing is the one that shows the account's private repositories.
+        const accessible: GitHubRepo[] = await this.paginateOnce(
+          iterator('GET /installation/repositories', { per_page: 100 }),
+        );
+        repos = accessible.filter((repo) => repo.owner?.login.toLowerCase() === this.owner.toLowerCase());
       } else if (await this.ownerIsTokenUser()) {
         // Only the authenticated listing shows the user's private repositories.
         repos = await this.paginateOnce(iterator('GET /user/repos', { affiliation: 'owner', per_page: 100 }));
@@ -494,12 +539,15 @@ export class GitHubHost implements Host {
   /**
    * Who may still write under the rulesets. The mirror's own identity, as precisely as GitHub lets us name it:
    * - a personal access token: its user (`User` actor), so that not even other admins bypass;
-   * - a GitHub App installation token (no user behind it, and its app id is only readable with the app's JWT):
+   * - a GitHub App configured as such (`*-app-id`): the App itself (`Integration` actor, the App id);
+   * - a GitHub App installation token given as a token (no user behind it, and its app id is only readable with the
+   *   app's JWT):
    *   the repository `admin` role (`RepositoryRole`, actor_id 5 as documented), which the installation holds when it
    *   has the Administration permission it needs to manage rulesets anyway.
    * https://docs.github.com/en/rest/repos/rules#create-a-repository-ruleset
    */
   private async bypassActors(): Promise<BypassActor[]> {
+    if (this.appId !== undefined) return [{ actor_type: 'Integration', actor_id: this.appId, bypass_mode: 'always' }];
     const me = await this.whoAmI();
     if (me) return [{ actor_type: 'User', actor_id: me.id, bypass_mode: 'always' }];
     return [{ actor_type: 'RepositoryRole', actor_id: 5, bypass_mode: 'always' }];

@@ -116,9 +116,10 @@ export interface Host {
 
   /**
    * The HTTP header git must send to this host's clone URLs, e.g. `Authorization: Basic <base64>`; undefined for
-   * anonymous access. Passed to git only through the environment (`http.<url>.extraHeader`).
+   * anonymous access. Passed to git only through the environment (`http.<url>.extraHeader`). Asked before each git
+   * command, so that a host with expiring credentials (GitHub App installation tokens) hands out a currently valid one.
    */
-  gitAuthHeader(): string | undefined;
+  gitAuthHeader(): string | undefined | Promise<string | undefined>;
 }
 
 /** Raised by hosts for API failures. Message carries host and operation, never a token. */

@@ -71,7 +71,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
     return { ...base, status: 'up-to-date', reason: 'source unchanged since the last sync', refs: [] };
   }
 
-  const sourceCredentials = credentialsFor(job.source.cloneUrl, ctx.source);
+  const sourceCredentials = await credentialsFor(job.source.cloneUrl, ctx.source);
   const cache = new CacheRepo(
     ctx.git,
     path.join(
@@ -108,7 +108,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
 
   const targetRefs: RefMap = targetRepo
     ? (
-        await lsRemote(ctx.git, targetRepo.cloneUrl, credentialsFor(targetRepo.cloneUrl, ctx.target), {
+        await lsRemote(ctx.git, targetRepo.cloneUrl, await credentialsFor(targetRepo.cloneUrl, ctx.target), {
           signal: ctx.signal,
         })
       ).refs
@@ -309,7 +309,7 @@ async function pushUpdates(
   stateKey: string,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
-  const credentials = credentialsFor(target.cloneUrl, ctx.target);
+  const credentials = await credentialsFor(target.cloneUrl, ctx.target);
   if (settings.lfs && ctx.copyLfs) {
     const tips = [...new Set(updates.map((action) => action.to).filter((sha): sha is string => Boolean(sha)))];
     if (tips.length) {
@@ -318,7 +318,7 @@ async function pushUpdates(
         job.source.cloneUrl,
         target.cloneUrl,
         tips,
-        [...credentialsFor(job.source.cloneUrl, ctx.source), ...credentials],
+        [...(await credentialsFor(job.source.cloneUrl, ctx.source)), ...credentials],
         ctx.signal,
       );
       if (lfs.uploaded || lfs.downloaded) {
@@ -350,7 +350,8 @@ async function pushUpdates(
     outcomes = await cache.push(
       target.cloneUrl,
       updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-      credentials,
+      // Asked again after the protection calls: expiring credentials (GitHub App tokens) are renewed when due.
+      await credentialsFor(target.cloneUrl, ctx.target),
       ctx.signal,
     );
   } catch (error) {
@@ -415,7 +416,7 @@ function visibilityFor(settings: Settings, source: RepoInfo): Visibility {
   return settings.visibility === 'source' ? source.visibility : settings.visibility;
 }
 
-export function credentialsFor(url: string, host: Host): GitCredential[] {
-  const header = host.gitAuthHeader();
+export async function credentialsFor(url: string, host: Host): Promise<GitCredential[]> {
+  const header = await host.gitAuthHeader();
   return header ? [{ url, header }] : [];
 }

@@ -98,7 +98,7 @@ async function syncWiki(
   sourceUrl: string,
   findTarget: () => Promise<RepoInfo>,
 ): Promise<WikiOutcome> {
-  const sourceCredentials = credentialsFor(sourceUrl, ctx.source);
+  const sourceCredentials = await credentialsFor(sourceUrl, ctx.source);
   const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
   if (!sourceRefs) return {};
@@ -134,7 +134,7 @@ async function readTargetWiki(
   if (!targetUrl) {
     return { note: `wiki not mirrored: ${ctx.target.type} has no wiki repository the mirror can write to` };
   }
-  const targetCredentials = credentialsFor(targetUrl, ctx.target);
+  const targetCredentials = await credentialsFor(targetUrl, ctx.target);
   if (target.wikiEnabled === false) {
     if (!ctx.target.enableWiki) {
       return {
@@ -291,7 +291,8 @@ async function pushWiki(
   return cache.push(
     sides.targetUrl,
     updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-    sides.targetCredentials,
+    // Asked again: an App installation token read before the fetch may have been renewed since.
+    await credentialsFor(sides.targetUrl, ctx.target),
     ctx.signal,
   );
 }

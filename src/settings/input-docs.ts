@@ -12,6 +12,14 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'target-owner': 'target namespace: organization, group path, workspace or project key (required)',
   'source-token': 'source access token (environment MIRROR_SOURCE_TOKEN only, never a flag)',
   'target-token': 'target access token (environment MIRROR_TARGET_TOKEN only, never a flag)',
+  'source-app-id': 'GitHub App id: authenticate the github source as this App instead of a token',
+  'target-app-id': 'GitHub App id: authenticate the github target as this App instead of a token',
+  'source-app-private-key':
+    "the source App's private key, PEM or base64 of it (environment MIRROR_SOURCE_APP_PRIVATE_KEY only, never a flag)",
+  'target-app-private-key':
+    "the target App's private key, PEM or base64 of it (environment MIRROR_TARGET_APP_PRIVATE_KEY only, never a flag)",
+  'source-app-installation-id': 'installation id of the source App (default: looked up from source-owner)',
+  'target-app-installation-id': 'installation id of the target App (default: looked up from target-owner)',
   'source-username': 'Bitbucket user for basic auth with an app password / API token',
   'target-username': 'Bitbucket user for basic auth with an app password / API token',
   'target-project': 'Bitbucket Cloud project key for created repositories',

@@ -39,6 +39,8 @@ export const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
 export const SECRET_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'source-token',
   'target-token',
+  'source-app-private-key',
+  'target-app-private-key',
   'hook-secret',
 ]);
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { HOST_TYPES, type HostType } from '../hosts/host.js';
 import { FEATURES } from './features.js';
+import { readGitHubApp } from './github-app.js';
 import { BOOLEAN_INPUTS, type InputReader, inputReader, oneLine, type SettingsSources } from './input-sources.js';
 import {
   type EndpointSettings,
@@ -43,7 +44,9 @@ export const MAX_CONCURRENCY = 64;
  */
 export function readSettings(sources: SettingsSources): Settings {
   const read = inputReader(sources);
-  const secrets = (['source-token', 'target-token', 'hook-secret'] as const)
+  const secrets = (
+    ['source-token', 'target-token', 'source-app-private-key', 'target-app-private-key', 'hook-secret'] as const
+  )
     .map((name) => read(name)?.value)
     .filter((value): value is string => value !== undefined && value.length >= 4);
   try {
@@ -165,11 +168,15 @@ function readMode(raw: string | undefined): Mode {
 
 function requireForMode(settings: Settings): void {
   const { mode } = settings;
-  if ((mode === 'sync' || mode === 'remove') && !settings.target.token) {
-    throw missing('target-token', `an access token for the target: mode ${mode} writes to it`);
+  if ((mode === 'sync' || mode === 'remove') && !settings.target.token && !settings.target.app) {
+    const app = settings.target.type === 'github' ? ' (or target-app-id and target-app-private-key)' : '';
+    throw missing('target-token', `an access token for the target${app}: mode ${mode} writes to it`);
   }
   if (mode === 'install-hooks') {
-    if (!settings.source.token) throw missing('source-token', 'an access token that may manage source webhooks');
+    if (!settings.source.token && !settings.source.app) {
+      const app = settings.source.type === 'github' ? ' (or source-app-id and source-app-private-key)' : '';
+      throw missing('source-token', `an access token that may manage source webhooks${app}`);
+    }
     if (!settings.hookUrl) throw missing('hook-url', 'the http(s) URL the webhooks call, for mode install-hooks');
     if (!settings.hookSecret) throw missing('hook-secret', 'the secret that signs webhook deliveries');
   }
@@ -218,6 +225,8 @@ function readEndpoint(read: InputReader, side: 'source' | 'target'): EndpointSet
     }
     endpoint.username = username;
   }
+  const app = readGitHubApp(read, side, type, token !== undefined);
+  if (app) endpoint.app = app;
   return endpoint;
 }
 

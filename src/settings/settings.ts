@@ -12,6 +12,12 @@ export const INPUTS = {
   targetOwner: 'target-owner',
   sourceToken: 'source-token',
   targetToken: 'target-token',
+  sourceAppId: 'source-app-id',
+  targetAppId: 'target-app-id',
+  sourceAppPrivateKey: 'source-app-private-key',
+  targetAppPrivateKey: 'target-app-private-key',
+  sourceAppInstallationId: 'source-app-installation-id',
+  targetAppInstallationId: 'target-app-installation-id',
   sourceUsername: 'source-username',
   targetUsername: 'target-username',
   targetProject: 'target-project',
@@ -67,6 +73,20 @@ export interface EndpointSettings {
   owner: string;
   token?: string;
   username?: string;
+  /** GitHub only: authenticate as this GitHub App's installation instead of with `token`. */
+  app?: GitHubAppSettings;
+}
+
+/** A GitHub App the mirror authenticates as (installation tokens made from its private key, refreshed before expiry). */
+export interface GitHubAppSettings {
+  /** Numeric App id: the JWT issuer and the ruleset bypass actor (`Integration`). */
+  appId: number;
+  /** PEM private key (decoded when it was given as base64). */
+  privateKey: string;
+  /** The key as the input gave it (base64, escaped newlines…): masked too. */
+  privateKeyAsGiven: string;
+  /** Installation on the owner; looked up from the owner when absent. */
+  installationId?: number;
 }
 
 export interface TargetSettings extends EndpointSettings {

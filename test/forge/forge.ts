@@ -133,7 +133,17 @@ export class Forge implements ForgeState {
     return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
+  /** Tokens that expire (GitHub App installation tokens): whose they are and until when (ms since the epoch). */
+  private readonly expiringTokens = new Map<string, { user: ForgeUser; expiresAt: number }>();
+
+  issueToken(user: ForgeUser, token: string, expiresAt: number): void {
+    this.expiringTokens.set(token, { user, expiresAt });
+  }
+
   userByToken(token: string): ForgeUser | undefined {
+    const issued = this.expiringTokens.get(token);
+    // An expired token is refused like an unknown one (401), by the API and by git.
+    if (issued) return Date.now() < issued.expiresAt ? issued.user : undefined;
     for (const user of this.users.values()) if (user.token === token) return user;
     return undefined;
   }

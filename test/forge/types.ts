@@ -202,6 +202,8 @@ export interface ForgeState {
   nextId(): number;
   now(): string;
   userByToken(token: string): ForgeUser | undefined;
+  /** Make `token` authenticate `user` until `expiresAt` (ms since the epoch); refused after. */
+  issueToken(user: ForgeUser, token: string, expiresAt: number): void;
   /** Effective access level of `user` on a namespace (inherited from parent groups) or repo. */
   accessLevel(user: ForgeUser | undefined, target: Namespace | RepoRecord): number;
   canRead(user: ForgeUser | undefined, repo: RepoRecord): boolean;

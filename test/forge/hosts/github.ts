@@ -17,6 +17,7 @@ import {
   type RepoRecord,
 } from '../types.js';
 import { linkHeader, pageUrl, Router, slicePage, type Params } from './common.js';
+import { createGitHubApps } from './github-apps.js';
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -396,6 +397,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
     .on('GET', '/user', (ctx) => {
       const user = currentUser(ctx);
       if (!user) return error(401, 'Requires authentication');
+      // An installation token has no user behind it.
+      if (user.appId !== undefined) return error(403, 'Resource not accessible by integration');
       const ns = forge.namespaces.get(user.username.toLowerCase())!;
       const owned = [...forge.repos.values()].filter((r) => r.owner.toLowerCase() === ns.path.toLowerCase());
       return {
@@ -481,6 +484,17 @@ export function createGitHubFake(forge: ForgeState): HostFake {
         ctx,
         sortRepos(repos, ctx.req.query, 'full_name').map((r) => repoObject(r, user)),
       );
+    })
+    .on('GET', '/installation/repositories', (ctx) => {
+      // https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-app-installation
+      const inst = apps.installationForToken(ctx.req.headers.authorization);
+      if (!inst) return error(403, 'You must authenticate with an installation access token.');
+      const repos = [...forge.repos.values()].filter((r) => r.owner.toLowerCase() === inst.account.path.toLowerCase());
+      const page = paginate(
+        ctx,
+        sortRepos(repos, ctx.req.query, 'full_name').map((r) => repoObject(r, currentUser(ctx))),
+      );
+      return { ...page, body: { total_count: repos.length, repository_selection: 'all', repositories: page.body } };
     })
     .on('GET', '/user/repos', (ctx) => {
       const denied = requireAuth(ctx);
@@ -644,6 +658,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       return { status: 200, body: hookObject(undefined, ns, hook) };
     });
 
+  const apps = createGitHubApps(forge, (ns) => ownerObject(ns));
+
   /** Org webhooks need an organization owner (admin:org_hook scope); others get 404, as on GitHub. */
   const orgAdmin = (ctx: ApiContext, org: string): Namespace | undefined => {
     const ns = forge.namespaces.get(org.toLowerCase());
@@ -753,8 +769,11 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       if (!match) return 'invalid';
       return forge.userByToken(match[1]) ?? 'invalid';
     },
-    handleApi(ctx) {
+    async handleApi(ctx) {
+      const appAnswer = apps.handle(ctx);
+      if (appAnswer) return appAnswer;
       if (ctx.auth === 'invalid') return error(401, 'Bad credentials');
+      await apps.hold(ctx);
       const found = router.match(ctx.req.method, ctx.req.subPath);
       return found ? found.handler(ctx, found.params) : notFound();
     },
