@@ -51,6 +51,8 @@ export interface DiscoveryOptions {
   env?: NodeJS.ProcessEnv;
   /** Dispatcher to use instead of the shared keep-alive, proxy-aware one (tests). */
   dispatcher?: Dispatcher;
+  /** Awaited before a git process is started for a transport other than HTTP (e.g. to wait for a git slot). */
+  beforeGit?: () => Promise<void>;
 }
 
 export class RefDiscoveryError extends Error {
@@ -77,13 +79,14 @@ const MAX_RETRY_WAIT_MS = 60_000;
 const TRANSIENT_CODES = new Set([...RETRY_ERROR_CODES, 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
 
 /** Refs of `url`: in process over smart HTTP; any other transport through `git ls-remote`. */
-export function listRemoteRefs(
+export async function listRemoteRefs(
   git: Git,
   url: string,
   credentials: GitCredential[],
   options: DiscoveryOptions = {},
 ): Promise<RefListing> {
   if (/^https?:\/\//i.test(url)) return discoverRefs(url, credentials, options);
+  await options.beforeGit?.();
   return lsRemote(git, url, credentials, { signal: options.signal });
 }
 

@@ -27,7 +27,8 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'on-divergence': 'fail or overwrite (default fail)',
   lfs: 'also mirror Git LFS objects: true or false (default false)',
   visibility: 'of created repositories: private, internal, public or source (default private)',
-  concurrency: 'repositories processed at once, 1 to 64 (default 8)',
+  concurrency:
+    'repositories fetched or pushed at once (git processes), 1 to 64 (default 8); ref checks run 4× as many (up to 32)',
   shard: 'i/n: only the i-th of n shards of the selected repositories',
   'cache-dir': 'bare-repository cache and state (default $RUNNER_TEMP/org-mirror, else .org-mirror)',
   'hook-url': 'webhook URL for mode install-hooks',
