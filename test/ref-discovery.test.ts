@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import type { Git } from '../src/git/git.js';
-import { discoverRefs, headersFor, listRemoteRefs, type RefListing } from '../src/git/ref-discovery.js';
+import { headersFor } from '../src/git/git-http-auth.js';
+import { discoverRefs, listRemoteRefs, type RefListing } from '../src/git/ref-discovery.js';
 import { parseLsRemote } from '../src/git/refs.js';
 import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';

@@ -14,9 +14,7 @@
  * most. Hand-written rather than isomorphic-git: its `listServerRefs` sends a single `ref-prefix` (two listings would
  * cost four requests, or `refs/` would download every pull-request ref) and would add a large bundle to load.
  */
-import { readFileSync } from 'node:fs';
-import tls from 'node:tls';
-import { EnvHttpProxyAgent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 
 import {
   backoffMs,
@@ -28,6 +26,8 @@ import {
 } from '../hosts/http-client.js';
 import { lsRemote } from './cache-repo.js';
 import type { Git, GitCredential } from './git.js';
+import { headersFor, redactor } from './git-http-auth.js';
+import { discoveryDispatcher } from './git-http-dispatcher.js';
 import { DELIM, FLUSH, PktLineError, dataPacket, readPackets, type Packet } from './pkt-line.js';
 import { collectRefs, type RefMap } from './refs.js';
 
@@ -341,30 +341,6 @@ function branchOf(ref: string | undefined): string | undefined {
   return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
-/**
- * The headers git would send to `url` from `http.<cred.url>.extraHeader`: same scheme, host and port, and the
- * credential's path equal to the URL's or a parent of it at a `/` boundary (git-config "http.<url>.*" matching).
- */
-export function headersFor(url: URL, credentials: GitCredential[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const credential of credentials) {
-    let scope: URL;
-    try {
-      scope = new URL(credential.url);
-    } catch {
-      continue;
-    }
-    if (scope.protocol !== url.protocol || scope.host !== url.host) continue;
-    const prefix = scope.pathname.replace(/\/+$/, '');
-    const path = url.pathname.replace(/\/+$/, '');
-    if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
-    const colon = credential.header.indexOf(':');
-    if (colon <= 0) continue;
-    headers[credential.header.slice(0, colon).trim().toLowerCase()] = credential.header.slice(colon + 1).trim();
-  }
-  return headers;
-}
-
 /** Network failures in words; the transient ones (resets, refusals, time-outs) marked for another attempt. */
 function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   if (error instanceof RefDiscoveryError) return error;
@@ -385,69 +361,4 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   const message = error instanceof Error ? error.message : String(error);
   const text = code && !message.includes(code) ? `${code}: ${message}` : message;
   return new RefDiscoveryError(`connection failed: ${text.slice(0, 200)}`, undefined, TRANSIENT_CODES.has(code));
-}
-
-/** Every form of the credentials (header value, Basic password, decoded pair) replaced in text meant for messages. */
-function redactor(credentials: GitCredential[]): (text: string) => string {
-  const secrets = new Set<string>();
-  for (const { header } of credentials) {
-    const value = header.slice(header.indexOf(':') + 1).trim();
-    secrets.add(value);
-    const match = /^(\w+)\s+(.+)$/.exec(value);
-    if (!match) continue;
-    secrets.add(match[2]);
-    if (match[1].toLowerCase() === 'basic') {
-      const decoded = Buffer.from(match[2], 'base64').toString('utf8');
-      secrets.add(decoded);
-      secrets.add(decoded.slice(decoded.indexOf(':') + 1));
-    }
-  }
-  const ordered = [...secrets].filter((secret) => secret.length >= 4).sort((a, b) => b.length - a.length);
-  return (text) => ordered.reduce((result, secret) => result.split(secret).join('***'), text);
-}
-
-let shared: { key: string; dispatcher: Dispatcher } | undefined;
-
-/**
- * One keep-alive pool per origin for the whole run (EnvHttpProxyAgent: direct or through the proxy the environment
- * names, NO_PROXY honoured), rebuilt only when the environment's proxy or CA settings change.
- */
-function discoveryDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
-  const names = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'GIT_SSL_CAINFO'];
-  const key = names.map((name) => env[name] ?? '').join('\n');
-  if (shared?.key !== key) {
-    const ca = trustedCertificates(env);
-    const tlsOptions = ca ? { connect: { ca }, requestTls: { ca }, proxyTls: { ca } } : {};
-    shared = {
-      key,
-      dispatcher: new EnvHttpProxyAgent({
-        httpProxy: env.http_proxy ?? env.HTTP_PROXY,
-        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
-        noProxy: env.no_proxy ?? env.NO_PROXY,
-        keepAliveTimeout: 10_000,
-        connections: 32,
-        ...tlsOptions,
-      }),
-    };
-  }
-  return shared.dispatcher;
-}
-
-/**
- * With GIT_SSL_CAINFO: Node's roots, NODE_EXTRA_CA_CERTS and that file (an explicit CA list replaces Node's default
- * one, extra certificates included, so all three are named). Without it: undefined, Node's default store.
- */
-function trustedCertificates(env: NodeJS.ProcessEnv): string[] | undefined {
-  const file = env.GIT_SSL_CAINFO?.trim();
-  if (!file) return undefined;
-  const ca = [...tls.rootCertificates];
-  for (const name of [env.NODE_EXTRA_CA_CERTS?.trim(), file]) {
-    if (!name) continue;
-    try {
-      ca.push(readFileSync(name, 'utf8'));
-    } catch {
-      // An unreadable file adds nothing: the certificate check then fails with its own clear message.
-    }
-  }
-  return ca;
 }
