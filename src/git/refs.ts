@@ -11,14 +11,24 @@ const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 /** Parse `git ls-remote` output, keeping mirrored refs with safe names. Unsafe names are returned apart. */
 export function parseLsRemote(output: string): { refs: RefMap; unsafe: string[] } {
-  const refs: RefMap = new Map();
-  const unsafe: string[] = [];
+  const entries: Array<[string, string]> = [];
   for (const line of output.split('\n')) {
     if (!line) continue;
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    const sha = line.slice(0, tab);
-    const ref = line.slice(tab + 1);
+    entries.push([line.slice(0, tab), line.slice(tab + 1)]);
+  }
+  return collectRefs(entries);
+}
+
+/**
+ * `[sha, ref]` pairs as a server advertises them (ls-remote lines, protocol v0/v2 ref lines) to the mirror's view:
+ * mirrored namespaces only, peeled tags dropped, unsafe names apart. A later pair of the same name wins.
+ */
+export function collectRefs(entries: Iterable<[string, string]>): { refs: RefMap; unsafe: string[] } {
+  const refs: RefMap = new Map();
+  const unsafe: string[] = [];
+  for (const [sha, ref] of entries) {
     if (!SHA.test(sha) || !MIRRORED.test(ref) || ref.endsWith('^{}')) continue;
     if (isSafeRefName(ref)) refs.set(ref, sha);
     else unsafe.push(ref);

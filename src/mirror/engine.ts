@@ -4,7 +4,7 @@
  * change), and one repository's failure never stops the others.
  */
 import { mkdir } from 'node:fs/promises';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 
 import type { EventHint } from '../events/event-hint.js';
 import { Git } from '../git/git.js';
@@ -15,6 +15,7 @@ import type { RepoResult, RunReport } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
+import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
@@ -203,12 +204,14 @@ async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): P
   // No git process outlives its repository's time limit.
   const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
   const store = new StateStore(settings.cacheDir);
-  const limit = pLimit(settings.concurrency);
+  // Ref discovery and API reads at a higher parallelism than git transfers, which `concurrency` bounds.
+  const limit = pLimit(jobParallelism(settings.concurrency));
+  const transfers = pLimit(settings.concurrency);
   let done = 0;
   return Promise.all(
     jobs.map((job) =>
       limit(async () => {
-        const result = await runJob(settings, deps, git, store, job);
+        const result = await runJob(settings, deps, git, store, job, transfers);
         done++;
         deps.runtime.info(
           `[${done}/${jobs.length}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
@@ -225,11 +228,14 @@ async function runJob(
   git: Git,
   store: StateStore,
   job: RepoJob,
+  transfers: LimitFunction,
 ): Promise<RepoResult> {
   const started = Date.now();
   const controller = new AbortController();
   const timeoutMs = deps.repoTimeoutMs ?? 30 * 60_000;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  const budget = new TimeBudget(timeoutMs, () => controller.abort());
+  let slot: Promise<() => void> | undefined;
+  let finished = false;
   const ctx: RepoContext = {
     settings,
     source: deps.source,
@@ -240,6 +246,22 @@ async function runJob(
     verifyIntervalMs: deps.verifyIntervalMs ?? 24 * 3600_000,
     signal: controller.signal,
     copyLfs: deps.copyLfs ?? (settings.lfs ? createLfsCopier(git) : undefined),
+    transferSlot: async () => {
+      // Held from the job's first git process to its end; the wait is not charged to its time limit.
+      // A job that ran out of time starts no git process, and never keeps a slot its end would not release.
+      if (finished || controller.signal.aborted) throw new Error('stopped: the repository ran out of time');
+      slot ??= (async () => {
+        budget.pause();
+        const release = await holdSlot(transfers);
+        budget.resume();
+        return release;
+      })();
+      const release = await slot;
+      if (finished) {
+        release();
+        throw new Error('stopped: the repository ran out of time');
+      }
+    },
   };
   try {
     return await deps.runtime.group(job.source.path, async () => {
@@ -266,7 +288,9 @@ async function runJob(
       }
     });
   } finally {
-    clearTimeout(timer);
+    finished = true;
+    budget.stop();
+    if (slot) (await slot)();
   }
 }
 

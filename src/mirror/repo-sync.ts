@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 
-import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
+import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
 import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
+import { listRemoteRefs } from '../git/ref-discovery.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
@@ -26,6 +27,11 @@ export interface RepoContext {
   /** Full verification is due when the last one is older than this. */
   verifyIntervalMs: number;
   signal?: AbortSignal;
+  /**
+   * Waits for one of the `concurrency` git transfer slots, held until the repository is done (called before its
+   * first git process; ref discovery over HTTP needs none).
+   */
+  transferSlot?: () => Promise<void>;
   /** Copies LFS objects for the given source tips before their refs are pushed (when `lfs` is on). */
   copyLfs?: (
     repo: CacheRepo,
@@ -86,13 +92,18 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   if (fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
   const sourceListing = fetchFirst
     ? await cache.localListing()
-    : await lsRemote(ctx.git, job.source.cloneUrl, sourceCredentials, { signal: ctx.signal });
+    : await listRemoteRefs(ctx.git, job.source.cloneUrl, sourceCredentials, discoveryOptions(ctx));
   for (const ref of sourceListing.unsafe) {
     ctx.runtime.warning(
       `${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
     );
   }
   const sourceRefs = sourceListing.refs;
+
+  // The target is read only when this run must check it: the source holds exactly what the mirror last wrote.
+  if (settings.mode === 'sync' && job.target && matchesLastSync(ctx, job, state, sourceRefs)) {
+    return { ...base, status: 'up-to-date', reason: 'source refs unchanged since the last sync', refs: [] };
+  }
 
   let targetRepo = job.target;
   if (!targetRepo) {
@@ -108,9 +119,12 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
 
   const targetRefs: RefMap = targetRepo
     ? (
-        await lsRemote(ctx.git, targetRepo.cloneUrl, await credentialsFor(targetRepo.cloneUrl, ctx.target), {
-          signal: ctx.signal,
-        })
+        await listRemoteRefs(
+          ctx.git,
+          targetRepo.cloneUrl,
+          await credentialsFor(targetRepo.cloneUrl, ctx.target),
+          discoveryOptions(ctx),
+        )
       ).refs
     : new Map();
 
@@ -224,6 +238,25 @@ function isUnchanged(ctx: RepoContext, job: RepoJob, state: RepoState | undefine
   );
 }
 
+/**
+ * The fast path for every host: the source's refs are exactly what the mirror last wrote, that write left the target
+ * clean, and no full comparison is due, so the target (which the mirror alone writes) is not read.
+ */
+function matchesLastSync(ctx: RepoContext, job: RepoJob, state: RepoState | undefined, sourceRefs: RefMap): boolean {
+  return Boolean(
+    state?.clean &&
+    !state.pending &&
+    state.source.cloneUrl === job.source.cloneUrl &&
+    state.target.cloneUrl === job.target?.cloneUrl &&
+    !verificationDue(ctx, state) &&
+    sameRefs(sourceRefs, new Map(Object.entries(state.refs))),
+  );
+}
+
+export function discoveryOptions(ctx: RepoContext) {
+  return { signal: ctx.signal, timeoutMs: ctx.settings.requestTimeout * 1000, beforeGit: ctx.transferSlot };
+}
+
 export function verificationDue(ctx: RepoContext, state: RepoState): boolean {
   const verifiedAt = Date.parse(state.verifiedAt);
   return !Number.isFinite(verifiedAt) || Date.now() - verifiedAt >= ctx.verifyIntervalMs;
@@ -286,6 +319,7 @@ export async function fetchIntoCache(
   url: string,
   credentials: GitCredential[],
 ): Promise<void> {
+  await ctx.transferSlot?.();
   await cache.open();
   try {
     await cache.fetch(url, credentials, ctx.signal);
@@ -309,6 +343,7 @@ async function pushUpdates(
   stateKey: string,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
+  await ctx.transferSlot?.();
   const credentials = await credentialsFor(target.cloneUrl, ctx.target);
   if (settings.lfs && ctx.copyLfs) {
     const tips = [...new Set(updates.map((action) => action.to).filter((sha): sha is string => Boolean(sha)))];

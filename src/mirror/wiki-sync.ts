@@ -7,7 +7,8 @@
  */
 import path from 'node:path';
 
-import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
+import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
+import { listRemoteRefs } from '../git/ref-discovery.js';
 import type { GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { RepoInfo } from '../hosts/host.js';
@@ -17,6 +18,7 @@ import {
   applyOutcomes,
   confirmWritten,
   credentialsFor,
+  discoveryOptions,
   divergedReason,
   fetchIntoCache,
   recordable,
@@ -208,7 +210,7 @@ async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): P
  */
 async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCredential[]): Promise<RefMap | undefined> {
   try {
-    const listing = await lsRemote(ctx.git, url, credentials, { signal: ctx.signal });
+    const listing = await listRemoteRefs(ctx.git, url, credentials, discoveryOptions(ctx));
     for (const ref of listing.unsafe) {
       ctx.runtime.warning(
         `${url}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
@@ -280,6 +282,7 @@ async function pushWiki(
   updates: PlannedRef[],
   state: RepoState | undefined,
 ): Promise<PushOutcome[]> {
+  await ctx.transferSlot?.();
   const pending: RefMap = new Map(
     updates.filter((action) => action.to).map((action) => [action.ref, action.to as string]),
   );

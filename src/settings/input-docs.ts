@@ -36,14 +36,15 @@ export const INPUT_DOCS: Record<InputName, string> = {
   lfs: 'also mirror Git LFS objects: true or false (default false)',
   wikis: 'also mirror each repository wiki into the target repository wiki: true or false (default false)',
   visibility: 'of created repositories: private, internal, public or source (default private)',
-  concurrency: 'repositories processed at once, 1 to 64 (default 8)',
+  concurrency:
+    'repositories fetched or pushed at once (git processes), 1 to 64 (default 8); ref checks run 4× as many (up to 32)',
   shard: 'i/n: only the i-th of n shards of the selected repositories',
   'cache-dir': 'bare-repository cache and state (default $RUNNER_TEMP/org-mirror, else .org-mirror)',
   'hook-url': 'webhook URL for mode install-hooks',
   'hook-secret': 'webhook secret for mode install-hooks (environment MIRROR_HOOK_SECRET only, never a flag)',
   'report-file': 'JSON report path (default org-mirror-report.json)',
   'junit-file': 'also write a JUnit XML report to this path',
-  'request-timeout': 'time limit of one API request attempt, in seconds (default 60)',
+  'request-timeout': 'time limit of one API request attempt (or ref-reading request), in seconds (default 60)',
   'repo-timeout': 'time limit of one repository, git and API, in seconds (default 1800)',
   'verify-interval':
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',
