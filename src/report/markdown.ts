@@ -43,6 +43,27 @@ function ordered(repos: readonly RepoResult[]): RepoResult[] {
   return [...repos].sort((a, b) => rank(a) - rank(b));
 }
 
+/** What `filter` and `exclude` matched, e.g. "Filters: filter `.*` matched 12 of 14 repositories; exclude …". */
+export function selectionLine(report: RunReport): string | undefined {
+  const selection = report.selection;
+  if (!selection) return undefined;
+  const of = `of ${selection.listed} ${selection.listed === 1 ? 'repository' : 'repositories'}`;
+  const parts = [`filter ${codeSpan(selection.filter.pattern)} matched ${selection.filter.matched} ${of}`];
+  if (selection.exclude) {
+    parts.push(`exclude ${codeSpan(selection.exclude.pattern)} matched ${selection.exclude.matched} ${of}`);
+  }
+  return `Filters: ${parts.join('; ')}.`;
+}
+
+/** A Markdown code span holding any text: a backtick fence longer than any backtick run inside, newlines as spaces. */
+function codeSpan(text: string): string {
+  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 /**
  * The job summary (GitHub) / Markdown report (GitLab, CLI): a headline with the counts, then one row per repository
  * with its status, refs created / updated / deleted and time. Rows beyond MAX_SUMMARY_BYTES are left out with a note
@@ -61,6 +82,8 @@ export function renderMarkdown(report: RunReport): string {
   );
   const failing = report.repos.filter((repo) => isFailing(repo.status, 'fail')).length;
   if (failing > 0) lines.push('', `:x: ${failing} need${failing === 1 ? 's' : ''} attention.`);
+  const filters = selectionLine(report);
+  if (filters) lines.push('', filters);
   if (total === 0) return `${lines.join('\n')}\n`;
 
   lines.push(
