@@ -470,7 +470,8 @@ export function describePairsFrom(sourceType: ForgeType, extras?: PairsExtras): 
         seedStoryRepos(pair.source, pair.sourceOwner);
         await pairStory(pair);
       },
-      240_000,
+      // Seven CLI runs per story; generous for a shared, busy machine (the bound is not what the test decides).
+      480_000,
     );
 
     extras?.define(() => world);
