@@ -354,6 +354,17 @@ describe('BitbucketCloudHost target', () => {
     expect((await host().getRepo('repo-1'))?.defaultBranch).toBe('develop');
   });
 
+  it('sets is_private only when the visibility differs', async () => {
+    const repo = (await host().getRepo('repo-1')) as RepoInfo;
+    const other = repo.visibility === 'public' ? 'private' : 'public';
+    expect(await host().setVisibility(repo, repo.visibility)).toBe(false);
+    expect(writes()).toEqual([]);
+    expect(await host().setVisibility(repo, other)).toBe(true);
+    expect(writes()).toEqual(['PUT repo-1']);
+    expect(forge.repo('ws', 'repo-1').visibility).toBe(other);
+    expect((await host().getRepo('repo-1'))?.visibility).toBe(other);
+  });
+
   it('installs a push webhook and updates it on re-runs', async () => {
     const repo = (await host().getRepo('repo-1')) as RepoInfo;
     const hook = { url: 'https://ci.example.test/hook', secret: 's1' };

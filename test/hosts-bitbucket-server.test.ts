@@ -319,6 +319,18 @@ describe('BitbucketServerHost target', () => {
     ]);
   });
 
+  it('sets public only when the visibility differs', async () => {
+    const repo = (await host().getRepo('repo-1')) as RepoInfo;
+    const other = repo.visibility === 'public' ? 'private' : 'public';
+    expect(await host().setVisibility(repo, repo.visibility)).toBe(false);
+    expect(forge.writes).toHaveLength(0);
+    expect(await host().setVisibility(repo, other)).toBe(true);
+    expect(forge.repo('PROJ', 'repo-1').visibility).toBe(other);
+    expect(forge.writes.map((w) => `${w.method} ${w.path} ${w.status}`)).toEqual([
+      'PUT /rest/api/1.0/projects/PROJ/repos/repo-1 201',
+    ]);
+  });
+
   it('installs a webhook once and updates it instead of duplicating', async () => {
     const repo = (await host().getRepo('repo-1')) as RepoInfo;
     const hook = { url: 'https://ci.example.test/hook', secret: 's1' };

@@ -421,6 +421,21 @@ describe('GitHubHost as target', () => {
     expect(JSON.parse(patch.body)).toEqual({ default_branch: 'develop' });
   });
 
+  it('changes the visibility only when it differs, internal as private', async () => {
+    const h = host();
+    const repo = (await h.getRepo('alpha')) as RepoInfo;
+    const start = repo.visibility;
+    const other = start === 'public' ? 'private' : 'public';
+    await expect(h.setVisibility(repo, start)).resolves.toBe(false);
+    expect(forge.writes()).toHaveLength(0);
+    await expect(h.setVisibility(repo, other)).resolves.toBe(true);
+    const [patch] = forge.writes();
+    expect(`${patch.method} ${patch.url}`).toBe('PATCH /repos/acme/alpha');
+    expect(JSON.parse(patch.body)).toEqual({ private: other === 'private' });
+    expect(repo.visibility).toBe(other);
+    if (other === 'private') await expect(h.setVisibility(repo, 'internal')).resolves.toBe(false);
+  });
+
   it('turns API failures into HostErrors naming host, operation and repository but not the token', async () => {
     forge.override = (req, res) => {
       if (req.method !== 'POST') return false;

@@ -517,6 +517,18 @@ describe('GitLabHost as target', () => {
     expect(((await h.getRepo('sub/gamma')) as RepoInfo).wikiEnabled).toBe(true);
   });
 
+  it('changes the visibility only when it differs', async () => {
+    const h = host();
+    const repo = (await h.getRepo('alpha')) as RepoInfo;
+    const other = repo.visibility === 'internal' ? 'public' : 'internal';
+    await expect(h.setVisibility(repo, repo.visibility)).resolves.toBe(false);
+    expect(forge.writes()).toHaveLength(0);
+    await expect(h.setVisibility(repo, other)).resolves.toBe(true);
+    const [put] = forge.writes();
+    expect(`${put.method} ${put.url}`).toBe('PUT /projects/1');
+    expect(JSON.parse(put.body)).toEqual({ visibility: other });
+  });
+
   it('turns API failures into token-free HostErrors with the status', async () => {
     forge.override = (req, res) => {
       if (req.method !== 'POST') return false;

@@ -167,6 +167,18 @@ describe('markdown', () => {
     expect(clean).toContain('<details><summary>All 1 repository</summary>');
   });
 
+  it('says what filter and exclude matched, in code spans that hold any pattern', () => {
+    const markdown = renderMarkdown(
+      sampleReport(REPOS, {
+        selection: { listed: 9, filter: { pattern: 'a`b|c', matched: 6 }, exclude: { pattern: '^skip-', matched: 0 } },
+      }),
+    );
+    expect(markdown).toContain(
+      'Filters: filter ``a`b|c`` matched 6 of 9 repositories; exclude `^skip-` matched 0 of 9',
+    );
+    expect(renderMarkdown(sampleReport(REPOS))).not.toContain('Filters:');
+  });
+
   it('states a run error and stays under the job summary size limit', () => {
     const many = Array.from({ length: 20_000 }, (_, i) => repo(`repository-with-a-long-name-${i}`, 'up-to-date'));
     const markdown = renderMarkdown(sampleReport(many, { error: 'boom | bad' }));

@@ -6,7 +6,16 @@ import { describe, expect, test } from '@jest/globals';
 
 import type { RepoInfo } from '../src/hosts/host.js';
 import { mapNames, nameKey, targetPathFor } from '../src/mirror/names.js';
-import { applyFilters, byPath, inShard, pickNamed, shardOf, skipReason } from '../src/mirror/select.js';
+import {
+  applyFilters,
+  byPath,
+  inShard,
+  pickNamed,
+  selectionCounts,
+  shardOf,
+  skipReason,
+  wholeNameHint,
+} from '../src/mirror/select.js';
 import { readSettings, type Settings } from '../src/settings/index.js';
 
 function settings(extra: Record<string, string> = {}): Settings {
@@ -171,5 +180,29 @@ describe('target names', () => {
     const { mapped, collisions } = mapNames([repo('platform/api'), repo('platform-api')], 'gitlab');
     expect(collisions).toEqual([]);
     expect(mapped.map((entry) => entry.targetPath).sort()).toEqual(['platform-api', 'platform/api']);
+  });
+});
+
+describe('what the filters matched', () => {
+  const listed = ['api', 'web', 'skip-a', 'skip-b', 'rapid'].map((name) => repo(name));
+
+  test('counts each pattern against every listed name, and gives the patterns as written', () => {
+    expect(selectionCounts(listed, settings({ MIRROR_FILTER: '[a-z]+', MIRROR_EXCLUDE: 'skip-.*|api' }))).toEqual({
+      listed: 5,
+      filter: { pattern: '[a-z]+', matched: 3 },
+      exclude: { pattern: 'skip-.*|api', matched: 3 },
+    });
+    expect(selectionCounts(listed, settings())).toEqual({ listed: 5, filter: { pattern: '.*', matched: 5 } });
+  });
+
+  test('a pattern written as a search gets a hint; one that matches whole names, or nothing at all, does not', () => {
+    const search = settings({ MIRROR_EXCLUDE: '^skip-' });
+    expect(wholeNameHint('exclude', search.exclude as RegExp, listed)).toBe(
+      "exclude '^skip-' matched no repository name: patterns match the whole name, and as a search it would match 2; " +
+        "add '.*' where more of the name may follow or precede",
+    );
+    expect(wholeNameHint('filter', settings({ MIRROR_FILTER: 'pi' }).filter, listed)).toMatch(/would match 2/);
+    expect(wholeNameHint('exclude', settings({ MIRROR_EXCLUDE: 'skip-.*' }).exclude as RegExp, listed)).toBeUndefined();
+    expect(wholeNameHint('exclude', settings({ MIRROR_EXCLUDE: 'zzz' }).exclude as RegExp, listed)).toBeUndefined();
   });
 });

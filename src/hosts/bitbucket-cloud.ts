@@ -26,6 +26,7 @@ import {
   type HookRequest,
   type HookResult,
   type RepoInfo,
+  type Visibility,
 } from './host.js';
 import { withOrphanMark, withoutOrphanMark } from './orphan-mark.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions } from './http-client.js';
@@ -99,6 +100,7 @@ export class BitbucketCloudHost implements Host {
   readonly type = 'bitbucket-cloud' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  readonly visibilities: readonly Visibility[] = ['private', 'public'];
   /** Exposed for tests and for the benchmark's request counting. */
   readonly http: HttpClient;
   private readonly authorization: string | undefined;
@@ -265,6 +267,14 @@ export class BitbucketCloudHost implements Host {
       body: { type: 'repository', mainbranch: { type: 'branch', name: branch } },
     });
     repo.defaultBranch = branch;
+    return true;
+  }
+
+  async setVisibility(repo: RepoInfo, visibility: Visibility): Promise<boolean> {
+    const isPrivate = visibility !== 'public';
+    if ((repo.visibility !== 'public') === isPrivate) return false;
+    await this.http.request('PUT', this.repoPath(repo.path), { body: { type: 'repository', is_private: isPrivate } });
+    repo.visibility = isPrivate ? 'private' : 'public';
     return true;
   }
 

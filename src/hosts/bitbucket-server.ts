@@ -18,6 +18,7 @@ import {
   type HookRequest,
   type HookResult,
   type RepoInfo,
+  type Visibility,
 } from './host.js';
 import { withOrphanMark, withoutOrphanMark } from './orphan-mark.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions, type QueryValue } from './http-client.js';
@@ -98,6 +99,7 @@ export class BitbucketServerHost implements Host {
   readonly type = 'bitbucket-server' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  readonly visibilities: readonly Visibility[] = ['private', 'public'];
   /** Exposed for tests and for the benchmark's request counting. */
   readonly http: HttpClient;
   private readonly branchPermissions: HttpClient;
@@ -281,6 +283,14 @@ export class BitbucketServerHost implements Host {
       body: { id: `refs/heads/${branch}` },
     });
     repo.defaultBranch = branch;
+    return true;
+  }
+
+  async setVisibility(repo: RepoInfo, visibility: Visibility): Promise<boolean> {
+    const isPublic = visibility === 'public';
+    if ((repo.visibility === 'public') === isPublic) return false;
+    await this.http.request('PUT', this.repoPath(repo.path), { body: { public: isPublic } });
+    repo.visibility = isPublic ? 'public' : 'private';
     return true;
   }
 

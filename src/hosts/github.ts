@@ -192,6 +192,7 @@ export class GitHubHost implements Host {
   readonly type = 'github' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  readonly visibilities: readonly Visibility[] = ['private', 'public'];
   private readonly octokit: ReturnType<typeof getOctokit>;
   private readonly token: string | undefined;
   /** Set when the mirror authenticates as a GitHub App installation: its tokens, made and refreshed on demand. */
@@ -666,6 +667,23 @@ export class GitHubHost implements Host {
       return true;
     } catch (error) {
       throw this.fail('setting the default branch of', repo.path, error);
+    }
+  }
+
+  /** `private` works for organizations and personal accounts alike (`visibility` is organization-only). */
+  async setVisibility(repo: RepoInfo, visibility: Visibility): Promise<boolean> {
+    const wanted = visibility === 'public' ? 'public' : 'private';
+    if (repo.visibility === wanted) return false;
+    try {
+      await this.octokit.request('PATCH /repos/{owner}/{repo}', {
+        owner: this.owner,
+        repo: repo.path,
+        private: wanted === 'private',
+      });
+      repo.visibility = wanted;
+      return true;
+    } catch (error) {
+      throw this.fail('setting the visibility of', repo.path, error);
     }
   }
 

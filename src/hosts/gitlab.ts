@@ -325,6 +325,7 @@ export class GitLabHost implements Host {
   readonly owner: string;
   /** GitLab has no bypass for a protected branch's "No one": protection is lifted around the mirror's push. */
   readonly protectionStrategy = 'lift' as const;
+  readonly visibilities: readonly Visibility[] = ['private', 'internal', 'public'];
   readonly api: InstanceType<typeof Gitlab>;
   private readonly hooks: InstanceType<typeof ProjectHooks>;
   private readonly token: string | undefined;
@@ -657,6 +658,17 @@ export class GitLabHost implements Host {
       return true;
     } catch (error) {
       throw this.fail('setting the default branch of', repo.path, error);
+    }
+  }
+
+  async setVisibility(repo: RepoInfo, visibility: Visibility): Promise<boolean> {
+    if (repo.visibility === visibility) return false;
+    try {
+      await this.api.Projects.edit(repo.id, { visibility });
+      repo.visibility = visibility;
+      return true;
+    } catch (error) {
+      throw this.fail('setting the visibility of', repo.path, error);
     }
   }
 

@@ -76,6 +76,11 @@ export interface Host {
   /** The namespace: organization, group path, workspace, project key or `~user`. */
   readonly owner: string;
   readonly protectionStrategy: ProtectionStrategy;
+  /**
+   * The visibilities this host gives the repositories the mirror creates; anything else becomes `private` there
+   * (GitHub's `internal` needs an enterprise-owned org, Bitbucket has none).
+   */
+  readonly visibilities: readonly Visibility[];
 
   /**
    * Every repository of the owner namespace (GitLab: with all subgroups). Complete or throws: a failed, malformed or
@@ -109,6 +114,8 @@ export interface Host {
   enableWiki?(repo: RepoInfo): Promise<boolean>;
   /** Make `branch` the default branch. Returns true when it had to write. */
   setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean>;
+  /** Make the repository `visibility` (as `visibilities` allows). Returns true when it had to write. */
+  setVisibility(repo: RepoInfo, visibility: Visibility): Promise<boolean>;
   /** Create or update the push webhook on a source repository (or on the namespace when `repo` is undefined). */
   installHook(repo: RepoInfo | undefined, hook: HookRequest): Promise<HookResult>;
   /** Whether `installHook(undefined, …)` (one hook for the whole namespace) is supported with these credentials. */

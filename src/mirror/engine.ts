@@ -11,7 +11,7 @@ import { Git } from '../git/git.js';
 import { createLfsCopier } from '../git/lfs.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { countByStatus, formatDuration } from '../report/counts.js';
-import type { RepoResult, RunReport } from '../report/model.js';
+import type { RepoResult, RunReport, SelectionReport } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
@@ -20,7 +20,7 @@ import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
-import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
+import { applyFilters, byPath, inShard, pickNamed, selectionCounts, wholeNameHint, type Skip } from './select.js';
 import { StateStore } from './state.js';
 
 export interface MirrorDeps {
@@ -48,6 +48,8 @@ interface Selection {
   complete: boolean;
   /** Web URLs of every source repository listed, to recognise orphaned mirrors. */
   sourceWebUrls: Set<string>;
+  /** What `filter` and `exclude` matched. */
+  counts: SelectionReport;
 }
 
 const CACHE_MODES = new Set(['sync', 'preview', 'check']);
@@ -56,6 +58,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
   const startedAt = new Date();
   const { runtime } = deps;
   const repos: RepoResult[] = [];
+  let selectionReport: SelectionReport | undefined;
   const finish = (error?: string): RunReport => ({
     version: 1,
     mode: settings.mode,
@@ -66,6 +69,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     counts: countByStatus(repos),
     repos,
     ...(error ? { error } : {}),
+    ...(selectionReport ? { selection: selectionReport } : {}),
   });
 
   if (deps.hint.kind === 'refuse') {
@@ -81,6 +85,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     : async () => undefined;
   try {
     const selection = await select(settings, deps);
+    selectionReport = selection.counts;
     repos.push(...selection.failed);
     const skipped: RepoResult[] = selection.skipped.map((skip) => ({
       name: skip.repo.path,
@@ -156,6 +161,7 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     listed = picked;
     complete = false;
   }
+  const counts = reportFilterMatches(settings, listed, runtime);
   const { selected, skipped } = applyFilters(listed, settings);
   if (deps.hint.kind === 'repos') {
     for (const skip of skipped)
@@ -179,7 +185,26 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     failed,
     complete,
     sourceWebUrls,
+    counts,
   };
+}
+
+/** Says in the log what `filter` and `exclude` each matched, with a hint for a pattern written as a search. */
+function reportFilterMatches(settings: Settings, listed: RepoInfo[], runtime: Runtime): SelectionReport {
+  const counts = selectionCounts(listed, settings);
+  const of = `of ${counts.listed} ${counts.listed === 1 ? 'repository' : 'repositories'}`;
+  runtime.info(
+    `filter '${counts.filter.pattern}' matched ${counts.filter.matched} ${of}` +
+      (counts.exclude ? `; exclude '${counts.exclude.pattern}' matched ${counts.exclude.matched} ${of}` : ''),
+  );
+  for (const [name, regex] of [
+    ['filter', settings.filter],
+    ['exclude', settings.exclude],
+  ] as const) {
+    const hint = regex && wholeNameHint(name, regex, listed);
+    if (hint) runtime.warning(hint);
+  }
+  return counts;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
+import { createTarget, type CreatedTarget } from './create-target.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import { refsRecord, stableHash, type RepoState, type StateStore } from './state.js';
 import { withWiki } from './wiki-sync.js';
@@ -73,7 +74,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   const state = await ctx.store.read(stateKey);
   const base = { name: job.source.path, target: job.targetPath };
 
-  if (settings.mode === 'sync' && job.target && isUnchanged(ctx, job, state)) {
+  if (settings.mode === 'sync' && job.target && isUnchanged(ctx, job, state) && !targetSettingsDrift(ctx, job, state)) {
     return { ...base, status: 'up-to-date', reason: 'source unchanged since the last sync', refs: [] };
   }
 
@@ -106,6 +107,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   }
 
   let targetRepo = job.target;
+  let created: CreatedTarget | undefined;
   if (!targetRepo) {
     if (settings.mode === 'check') return { ...base, status: 'missing', reason: 'no target repository', refs: [] };
     if (!settings.createMissing) {
@@ -115,28 +117,33 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
       const refs = [...sourceRefs].sort().map(([ref, to]): RefAction => ({ ref, kind: 'create', to }));
       return { ...base, status: 'create', refs };
     }
+    // Created before the comparison: a repository adopted after a lost answer may already hold refs.
+    created = await createTargetRepo(ctx, job);
+    targetRepo = created.repo;
   }
 
-  const targetRefs: RefMap = targetRepo
-    ? (
-        await listRemoteRefs(
-          ctx.git,
-          targetRepo.cloneUrl,
-          await credentialsFor(targetRepo.cloneUrl, ctx.target),
-          discoveryOptions(ctx),
-        )
-      ).refs
-    : new Map();
+  const targetRefs: RefMap =
+    targetRepo && !(created && !created.adopted)
+      ? (
+          await listRemoteRefs(
+            ctx.git,
+            targetRepo.cloneUrl,
+            await credentialsFor(targetRepo.cloneUrl, ctx.target),
+            discoveryOptions(ctx),
+          )
+        ).refs
+      : new Map();
 
   if (settings.mode === 'check' && sourceRefs.size === 0) return { ...base, status: 'empty', refs: [] };
 
   const written = state ? { refs: state.refs, pending: state.pending } : undefined;
 
-  if (targetRepo && sameRefs(sourceRefs, targetRefs)) {
+  if (targetRepo && !created && sameRefs(sourceRefs, targetRefs)) {
     if (settings.mode === 'check') return { ...base, status: 'in-sync', refs: [] };
     if (settings.mode === 'preview') return { ...base, status: 'up-to-date', refs: [] };
     const verifying = !state || !state.clean || verificationDue(ctx, state);
     if (verifying) await keepProtected(ctx, targetRepo, job, sourceRefs);
+    else if (targetSettingsDrift(ctx, job, state)) await followSourceSettings(ctx, targetRepo, job, sourceRefs);
     await ctx.store.write(stateKey, newState(job, targetRepo, sourceRefs, true));
     return { ...base, status: 'up-to-date', refs: [] };
   }
@@ -168,17 +175,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   }
 
   // sync
-  let created = false;
-  if (!targetRepo) {
-    targetRepo = await ctx.target.createRepo({
-      name: job.targetPath,
-      description: `Mirror of ${job.source.webUrl}`,
-      visibility: visibilityFor(settings, job.source),
-      defaultBranch: job.source.defaultBranch,
-    });
-    created = true;
-    ctx.runtime.info(`created ${targetRepo.webUrl}`);
-  }
+  if (!targetRepo) throw new Error(`${job.targetPath}: no target repository`);
   const target = targetRepo;
   const updates = updatesOf(plan);
   const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey) : [];
@@ -194,7 +191,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   const clean = diverged.length === 0 && failedRefs.length === 0;
   await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, known), clean));
 
-  await keepProtected(ctx, target, job, finalTarget, created, updates.length > 0);
+  await keepProtected(ctx, target, job, finalTarget, Boolean(created), updates.length > 0);
 
   const status: RepoStatus = failedRefs.length
     ? 'failed'
@@ -249,6 +246,7 @@ function matchesLastSync(ctx: RepoContext, job: RepoJob, state: RepoState | unde
     state.source.cloneUrl === job.source.cloneUrl &&
     state.target.cloneUrl === job.target?.cloneUrl &&
     !verificationDue(ctx, state) &&
+    !targetSettingsDrift(ctx, job, state) &&
     sameRefs(sourceRefs, new Map(Object.entries(state.refs))),
   );
 }
@@ -257,16 +255,45 @@ export function discoveryOptions(ctx: RepoContext) {
   return { signal: ctx.signal, timeoutMs: ctx.settings.requestTimeout * 1000, beforeGit: ctx.transferSlot };
 }
 
+/**
+ * The target's default branch or visibility differs from what the source's listing says, both known from the two
+ * listings (no request): the fast path must not skip such a repository. A default branch the target does not hold
+ * (as far as the last sync recorded) cannot be set, so it does not count.
+ */
+export function targetSettingsDrift(ctx: RepoContext, job: RepoJob, state: RepoState | undefined): boolean {
+  const target = job.target;
+  if (!target) return false;
+  const branch = job.source.defaultBranch;
+  // Bitbucket Server's listing has no default branch: the one the last sync left is taken instead.
+  const targetBranch = target.defaultBranch ?? state?.target.defaultBranch;
+  const branchDrift =
+    branch !== undefined && targetBranch !== branch && (!state || state.refs[`refs/heads/${branch}`] !== undefined);
+  return branchDrift || visibilityDrift(ctx, job.source, target);
+}
+
+function visibilityDrift(ctx: RepoContext, source: RepoInfo, target: RepoInfo): boolean {
+  if (ctx.settings.visibility !== 'source') return false;
+  return target.visibility !== hostVisibility(ctx.target, source.visibility);
+}
+
+/** What `visibility` becomes on `host` (a visibility it does not offer becomes private). */
+function hostVisibility(host: Host, visibility: Visibility): Visibility {
+  return host.visibilities.includes(visibility) ? visibility : 'private';
+}
+
 export function verificationDue(ctx: RepoContext, state: RepoState): boolean {
   const verifiedAt = Date.parse(state.verifiedAt);
   return !Number.isFinite(verifiedAt) || Date.now() - verifiedAt >= ctx.verifyIntervalMs;
 }
 
 function newState(job: RepoJob, target: RepoInfo, refs: RefMap, clean: boolean): RepoState {
+  // The default branch the sync leaves (the source's, when the target holds it), for the next run's drift check.
+  const branch = job.source.defaultBranch;
+  const defaultBranch = branch && refs.has(`refs/heads/${branch}`) ? branch : target.defaultBranch;
   return {
     version: 1,
     source: { id: job.source.id, cloneUrl: job.source.cloneUrl, pushedAt: trustedStamp(job.source.pushedAt) },
-    target: { path: job.targetPath, cloneUrl: target.cloneUrl },
+    target: { path: job.targetPath, cloneUrl: target.cloneUrl, ...(defaultBranch ? { defaultBranch } : {}) },
     refs: refsRecord(refs),
     clean,
     verifiedAt: new Date().toISOString(),
@@ -432,12 +459,63 @@ async function keepProtected(
   const { settings } = ctx;
   // When something was pushed, protection was already checked around the push.
   if (settings.protect && !pushed) await ctx.target.protect(target);
+  await followSourceSettings(ctx, target, job, targetRefs, created);
+}
+
+/**
+ * Default branch and (with `visibility: source`) visibility as on the source, compared with the listings' values: a
+ * request only when one differs.
+ */
+async function followSourceSettings(
+  ctx: RepoContext,
+  target: RepoInfo,
+  job: RepoJob,
+  targetRefs: RefMap,
+  created = false,
+): Promise<void> {
   const branch = job.source.defaultBranch;
   if (branch && targetRefs.has(`refs/heads/${branch}`)) {
     // A new repo's default branch is whatever its first push made it: ask the host rather than trust the create answer.
     const current = created ? ((await ctx.target.getRepo(target.path)) ?? target) : target;
-    if (current.defaultBranch !== branch) await ctx.target.setDefaultBranch(current, branch);
+    const was = current.defaultBranch;
+    if (was !== branch && (await ctx.target.setDefaultBranch(current, branch)) && !created) {
+      ctx.runtime.info(`default branch set to ${branch}${was ? ` (was ${was})` : ''}, as on the source`);
+    }
   }
+  // A new repository was created with the source's visibility.
+  if (!created && visibilityDrift(ctx, job.source, target)) {
+    const was = target.visibility;
+    const wanted = hostVisibility(ctx.target, job.source.visibility);
+    if (await ctx.target.setVisibility(target, wanted)) {
+      ctx.runtime.info(`visibility set to ${wanted} (was ${was}), as on the source`);
+    }
+  }
+}
+
+/** The target repository, created now (or adopted after a lost answer). */
+async function createTargetRepo(ctx: RepoContext, job: RepoJob): Promise<CreatedTarget> {
+  const made = await createTarget({
+    target: ctx.target,
+    request: {
+      name: job.targetPath,
+      description: `Mirror of ${job.source.webUrl}`,
+      visibility: visibilityFor(ctx.settings, job.source),
+      defaultBranch: job.source.defaultBranch,
+    },
+    sourceWebUrl: job.source.webUrl,
+    isEmpty: async (repo) =>
+      (
+        await listRemoteRefs(
+          ctx.git,
+          repo.cloneUrl,
+          await credentialsFor(repo.cloneUrl, ctx.target),
+          discoveryOptions(ctx),
+        )
+      ).refs.size === 0,
+    onRetry: (message) => ctx.runtime.warning(message),
+  });
+  ctx.runtime.info(`${made.adopted ? 'adopted' : 'created'} ${made.repo.webUrl}`);
+  return made;
 }
 
 export function divergedReason(diverged: PlannedRef[]): string | undefined {

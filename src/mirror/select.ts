@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 
 import type { RepoInfo } from '../hosts/host.js';
+import type { PatternMatch, SelectionReport } from '../report/model.js';
 import type { Settings, Shard } from '../settings/settings.js';
 
 export interface Skip {
@@ -63,4 +64,43 @@ export function byPath(a: RepoInfo, b: RepoInfo): number {
   const left = a.path.toLowerCase();
   const right = b.path.toLowerCase();
   return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** How many of `repos` the `filter` and the `exclude` each matched (each on its own, against every listed name). */
+export function selectionCounts(repos: RepoInfo[], settings: Settings): SelectionReport {
+  const count = (regex: RegExp): PatternMatch => ({
+    pattern: patternOf(regex),
+    matched: repos.filter((repo) => regex.test(repo.name)).length,
+  });
+  return {
+    listed: repos.length,
+    filter: count(settings.filter),
+    ...(settings.exclude ? { exclude: count(settings.exclude) } : {}),
+  };
+}
+
+/**
+ * A hint for a pattern that matched no name as a whole but would as a search (`^skip-` for `skip-me`): the pattern
+ * was most likely meant the other way.
+ */
+export function wholeNameHint(name: 'filter' | 'exclude', regex: RegExp, repos: RepoInfo[]): string | undefined {
+  const pattern = patternOf(regex);
+  let search: RegExp;
+  try {
+    search = new RegExp(pattern);
+  } catch {
+    return undefined;
+  }
+  const searchMatches = repos.filter((repo) => search.test(repo.name)).length;
+  if (searchMatches === 0 || repos.some((repo) => regex.test(repo.name))) return undefined;
+  return (
+    `${name} '${pattern}' matched no repository name: patterns match the whole name, and as a search it would match ` +
+    `${searchMatches}; add '.*' where more of the name may follow or precede`
+  );
+}
+
+/** The pattern as the user wrote it: settings compile it anchored, `^(?:…)$`. */
+function patternOf(regex: RegExp): string {
+  const match = /^\^\(\?:([\s\S]*)\)\$$/.exec(regex.source);
+  return match ? match[1] : regex.source;
 }

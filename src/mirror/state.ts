@@ -14,7 +14,8 @@ import type { RefMap } from '../git/refs.js';
 export interface RepoState {
   version: 1;
   source: { id: string; cloneUrl: string; pushedAt?: string };
-  target: { path: string; cloneUrl: string };
+  /** `defaultBranch`: what the last sync left on the target (for hosts whose listing does not carry it). */
+  target: { path: string; cloneUrl: string; defaultBranch?: string };
   /** Refs the target held after the mirror's last write (the mirror wrote them, or found them equal to the source). */
   refs: Record<string, string>;
   /** Values being pushed when the state was written: a run killed mid-push may have written them. */

@@ -28,7 +28,12 @@ import type { RunReport } from './model.js';
  *       "wiki": { "status": "updated", "reason": "…", "refs": [ … ] } // with `wikis: true`, when the source has one
  *     }
  *   ],
- *   "error": "…"                         // only when the whole run failed before acting (e.g. listing error)
+ *   "error": "…",                        // only when the whole run failed before acting (e.g. listing error)
+ *   "selection": {                       // what filter and exclude matched (absent when the run failed before)
+ *     "listed": 14,                      // repositories the filters were applied to
+ *     "filter": { "pattern": ".*", "matched": 14 },
+ *     "exclude": { "pattern": "skip-.*", "matched": 2 }   // only when exclude is set
+ *   }
  * }
  * ```
  * Optional fields are absent rather than null. No token ever appears: every string passes through `redact`.

@@ -131,6 +131,27 @@ class Budget {
 
 const OMITTED = (count: number) => `… and ${count} more repositories: see the JSON report.`;
 
+/** What `filter` and `exclude` matched, e.g. "Filters: filter `.*` matched 12 of 14 repositories; exclude …". */
+export function selectionLine(report: RunReport): string | undefined {
+  const selection = report.selection;
+  if (!selection) return undefined;
+  const of = `of ${selection.listed} ${selection.listed === 1 ? 'repository' : 'repositories'}`;
+  const parts = [`filter ${codeSpan(selection.filter.pattern)} matched ${selection.filter.matched} ${of}`];
+  if (selection.exclude) {
+    parts.push(`exclude ${codeSpan(selection.exclude.pattern)} matched ${selection.exclude.matched} ${of}`);
+  }
+  return `Filters: ${parts.join('; ')}.`;
+}
+
+/** A Markdown code span holding any text: a backtick fence longer than any backtick run inside, newlines as spaces. */
+function codeSpan(text: string): string {
+  const flat = text.replace(/\r?\n|\r/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 /**
  * The job summary (GitHub) / Markdown report (GitLab, CLI), the same in every mode:
  * 1. a title, then one line of counts with icons (✅ fine, ⚠️ needs a look, ❌ failed);
@@ -150,7 +171,9 @@ export function renderMarkdown(report: RunReport, limit = MAX_SUMMARY_BYTES): st
   budget.push(
     `${glance ? `${glance} — ` : ''}**${total} ${total === 1 ? 'repository' : 'repositories'}** in ${formatDuration(report.durationMs)}`,
   );
-  // More at-a-glance lines go here, right under the counts (e.g. how many repositories the filters selected).
+  // More at-a-glance lines go here, right under the counts.
+  const filters = selectionLine(report);
+  if (filters) budget.push('', filters);
   if (report.error) budget.push('', `❌ **Run failed:** ${escapeCell(report.error)}`);
   if (total === 0) return `${lines.join('\n')}\n`;
 

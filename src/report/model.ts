@@ -73,4 +73,20 @@ export interface RunReport {
   repos: RepoResult[];
   /** Set when the whole run failed before acting (e.g. listing error). */
   error?: string;
+  /** What `filter` and `exclude` matched, when the run got as far as the listing. */
+  selection?: SelectionReport;
+}
+
+export interface PatternMatch {
+  /** The pattern as given (matched against the whole name). */
+  pattern: string;
+  /** Repositories whose name it matched, out of `SelectionReport.listed`. */
+  matched: number;
+}
+
+export interface SelectionReport {
+  /** Repositories the filters were applied to: the listing (or the repositories a `repositories` list / event named). */
+  listed: number;
+  filter: PatternMatch;
+  exclude?: PatternMatch;
 }

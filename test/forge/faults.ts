@@ -17,6 +17,8 @@ export interface ForgeAnswer {
   /** Lower-case header names. */
   headers: Record<string, string>;
   body: string;
+  /** Drop the connection (TCP reset) instead of sending this answer: the host did the work, the client never hears. */
+  reset?: boolean;
 }
 
 export interface ForgeFault extends Fault {
@@ -69,6 +71,19 @@ export const faults = {
   /** An HTML error page (`text/html`), as a reverse proxy gives: 502 by default, or e.g. 200 for a login portal. */
   htmlPage(status = 502): ForgeFault {
     return { status, contentType: 'text/html', text: htmlErrorPage(status) };
+  },
+
+  /**
+   * The backend carries on, the gateway fails: the host handles the request (a repository really gets created), then
+   * the client gets a 502 page from the proxy, or the connection is reset, instead of the host's answer.
+   */
+  lostAnswer(how: 'bad-gateway' | 'reset'): ForgeFault {
+    return {
+      alter: (answer) =>
+        how === 'reset'
+          ? { ...answer, reset: true }
+          : { status: 502, headers: { 'content-type': 'text/html' }, body: htmlErrorPage(502) },
+    };
   },
 
   /** The host's real answer cut in the middle (a dropped connection behind a buffering proxy). */
@@ -229,6 +244,12 @@ export function alterAnswer(res: ServerResponse, alter: NonNullable<ForgeFault['
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
     const altered = alter({ status, headers, body }, url);
+    if (altered.reset) {
+      const socket = res.socket as (Socket & { resetAndDestroy?: () => void }) | null;
+      if (socket?.resetAndDestroy) socket.resetAndDestroy();
+      else socket?.destroy();
+      return res;
+    }
     writeHead(altered.status, altered.headers);
     const callback = rest.find((x) => typeof x === 'function') as (() => void) | undefined;
     return end(altered.body, callback);

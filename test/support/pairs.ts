@@ -348,6 +348,36 @@ export async function pairStory(pair: Pair): Promise<void> {
   expect(again.report?.counts).toMatchObject({ 'up-to-date': 2 });
   expect(target.writes.slice(writes)).toEqual([]);
   expect(target.pushes.length).toBe(pushes);
+
+  await followsSettingsWithoutPush(pair);
+}
+
+/**
+ * 5. The source's default branch and visibility change without a push (repository settings): the next run sets both on
+ * the target from the listings, pushes nothing, and the run after that writes nothing.
+ */
+async function followsSettingsWithoutPush(pair: Pair): Promise<void> {
+  const { api, web } = storyRepos(pair.source.type);
+  const targetName = (name: string) => expectedTargetName(pair.target.type, name);
+  const target = pair.target.forge;
+  pair.source.forge.setHead(pair.sourceRepo(api), 'dev');
+  pair.sourceRepo(web).visibility = 'public';
+  const pushes = target.pushes.length;
+  const followed = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
+  expectExit(followed, 0);
+  expect(followed.report?.counts).toMatchObject({ 'up-to-date': 2 });
+  expect(pair.targetRepo(targetName(api)).defaultBranch).toBe('dev');
+  expect(pair.targetRepo(targetName(web)).visibility).toBe('public');
+  expect(followed.stdout).toMatch(/default branch set to dev\b.*as on the source/);
+  expect(followed.stdout).toMatch(/visibility set to public \(was private\), as on the source/);
+  expect(target.pushes.length).toBe(pushes);
+
+  const writes = target.writes.length;
+  const again = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
+  expectExit(again, 0);
+  expect(again.report?.counts).toMatchObject({ 'up-to-date': 2 });
+  expect(target.writes.slice(writes)).toEqual([]);
+  expect(target.pushes.length).toBe(pushes);
 }
 
 /** Shared state of one source host's pairs. */
@@ -440,7 +470,8 @@ export function describePairsFrom(sourceType: ForgeType, extras?: PairsExtras): 
         seedStoryRepos(pair.source, pair.sourceOwner);
         await pairStory(pair);
       },
-      240_000,
+      // Seven CLI runs per story; generous for a shared, busy machine (the bound is not what the test decides).
+      480_000,
     );
 
     extras?.define(() => world);
