@@ -9,6 +9,7 @@ import pLimit from 'p-limit';
 import type { EventHint } from '../events/event-hint.js';
 import { Git } from '../git/git.js';
 import { createLfsCopier } from '../git/lfs.js';
+import { SshSessions } from '../git/ssh.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { countByStatus, formatDuration } from '../report/counts.js';
 import type { RepoResult, RunReport } from '../report/model.js';
@@ -19,6 +20,7 @@ import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
+import { probeSshSides, type SshTransports } from './ssh-probe.js';
 import { StateStore } from './state.js';
 
 export interface MirrorDeps {
@@ -197,13 +199,42 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
   // No git process outlives its repository's time limit.
   const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
+  // SSH key files exist only while the jobs run; removed whatever happens (and on SIGTERM / SIGINT).
+  const sessions = new SshSessions({ source: settings.source.ssh, target: settings.target.ssh });
+  try {
+    const ssh: SshTransports = { source: sessions.get('source'), target: sessions.get('target') };
+    const failure = jobs.length ? await probeSshSides(git, ssh, jobs) : undefined;
+    if (failure) {
+      deps.runtime.error(failure);
+      return jobs.map((job) => ({
+        name: job.source.path,
+        target: job.targetPath,
+        status: settings.mode === 'check' ? 'unavailable' : 'failed',
+        reason: failure,
+        refs: [],
+        durationMs: 0,
+      }));
+    }
+    return await runAll(settings, deps, jobs, git, ssh);
+  } finally {
+    sessions.close();
+  }
+}
+
+async function runAll(
+  settings: Settings,
+  deps: MirrorDeps,
+  jobs: RepoJob[],
+  git: Git,
+  ssh: SshTransports,
+): Promise<RepoResult[]> {
   const store = new StateStore(settings.cacheDir);
   const limit = pLimit(settings.concurrency);
   let done = 0;
   return Promise.all(
     jobs.map((job) =>
       limit(async () => {
-        const result = await runJob(settings, deps, git, store, job);
+        const result = await runJob(settings, deps, git, store, job, ssh);
         done++;
         deps.runtime.info(
           `[${done}/${jobs.length}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
@@ -220,6 +251,7 @@ async function runJob(
   git: Git,
   store: StateStore,
   job: RepoJob,
+  ssh: SshTransports,
 ): Promise<RepoResult> {
   const started = Date.now();
   const controller = new AbortController();
@@ -235,6 +267,7 @@ async function runJob(
     verifyIntervalMs: deps.verifyIntervalMs ?? 24 * 3600_000,
     signal: controller.signal,
     copyLfs: deps.copyLfs ?? (settings.lfs ? createLfsCopier(git) : undefined),
+    ssh,
   };
   try {
     return await deps.runtime.group(job.source.path, async () => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
 import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
+import type { Side, SshTransport } from '../git/ssh.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
@@ -34,6 +35,8 @@ export interface RepoContext {
     credentials: GitCredential[],
     signal?: AbortSignal,
   ) => Promise<{ downloaded: number; uploaded: number }>;
+  /** The sides whose git goes over SSH (their key and host keys), when any. */
+  ssh?: Partial<Record<Side, SshTransport>>;
 }
 
 export interface RepoJob {
@@ -63,7 +66,8 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     return { ...base, status: 'up-to-date', reason: 'source unchanged since the last sync', refs: [] };
   }
 
-  const sourceCredentials = credentialsFor(job.source.cloneUrl, ctx.source);
+  const sourceUrl = gitUrlOf(ctx, 'source', job.source);
+  const sourceCredentials = credentialsFor(sourceUrl, ctx.source, ctx.ssh?.source);
   const cache = new CacheRepo(
     ctx.git,
     path.join(
@@ -75,10 +79,10 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   // A repository about to be created needs everything anyway: fetch at once and read the refs from the cache,
   // saving a network round trip per new repository on a first sync.
   const fetchFirst = settings.mode === 'sync' && !job.target && settings.createMissing;
-  if (fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  if (fetchFirst) await fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials);
   const sourceListing = fetchFirst
     ? await cache.localListing()
-    : await lsRemote(ctx.git, job.source.cloneUrl, sourceCredentials, { signal: ctx.signal });
+    : await lsRemote(ctx.git, sourceUrl, sourceCredentials, { signal: ctx.signal });
   for (const ref of sourceListing.unsafe) {
     ctx.runtime.warning(
       `${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
@@ -98,9 +102,10 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
     }
   }
 
-  const targetRefs: RefMap = targetRepo
+  const targetUrl = targetRepo && gitUrlOf(ctx, 'target', targetRepo);
+  const targetRefs: RefMap = targetUrl
     ? (
-        await lsRemote(ctx.git, targetRepo.cloneUrl, credentialsFor(targetRepo.cloneUrl, ctx.target), {
+        await lsRemote(ctx.git, targetUrl, credentialsFor(targetUrl, ctx.target, ctx.ssh?.target), {
           signal: ctx.signal,
         })
       ).refs
@@ -120,7 +125,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
 
   // Refs differ: the source's objects are needed (to push, and to tell fast-forwards from divergence).
-  if (sourceRefs.size && !fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  if (sourceRefs.size && !fetchFirst) await fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials);
   const plan = await planRefs({
     source: sourceRefs,
     target: targetRefs,
@@ -261,7 +266,8 @@ function recordable(finalTarget: RefMap, plan: PlannedRef[], refs: RefAction[], 
 }
 
 /** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble neither. */
-const SOURCE_REFUSED = /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled)/i;
+const SOURCE_REFUSED =
+  /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled|Could not read from remote repository|Permission denied \(publickey|Host key verification failed)/i;
 
 function isSourceUnavailable(message: string): boolean {
   return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);
@@ -296,7 +302,8 @@ async function pushUpdates(
   stateKey: string,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
-  const credentials = credentialsFor(target.cloneUrl, ctx.target);
+  const targetUrl = gitUrlOf(ctx, 'target', target);
+  const credentials = credentialsFor(targetUrl, ctx.target, ctx.ssh?.target);
   if (settings.lfs && ctx.copyLfs) {
     const tips = [...new Set(updates.map((action) => action.to).filter((sha): sha is string => Boolean(sha)))];
     if (tips.length) {
@@ -335,7 +342,7 @@ async function pushUpdates(
   let pushError: unknown;
   try {
     outcomes = await cache.push(
-      target.cloneUrl,
+      targetUrl,
       updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
       credentials,
       ctx.signal,
@@ -402,7 +409,19 @@ function visibilityFor(settings: Settings, source: RepoInfo): Visibility {
   return settings.visibility === 'source' ? source.visibility : settings.visibility;
 }
 
-export function credentialsFor(url: string, host: Host): GitCredential[] {
+export function credentialsFor(url: string, host: Host, ssh?: SshTransport): GitCredential[] {
+  if (ssh) return [{ url, sshCommand: ssh.command }];
   const header = host.gitAuthHeader();
   return header ? [{ url, header }] : [];
+}
+
+/** The URL git uses for a repository on one side: the API's SSH URL when that side has an SSH key, else HTTPS. */
+function gitUrlOf(ctx: RepoContext, side: Side, repo: RepoInfo): string {
+  const url = ctx.ssh?.[side] ? repo.sshUrl : repo.cloneUrl;
+  if (url) return url;
+  throw new Error(
+    ctx.ssh?.[side]
+      ? `the ${side} API gives no SSH clone URL for ${repo.webUrl}`
+      : `the ${side} API gives no HTTP(S) clone URL for ${repo.webUrl} (HTTP(S) git access off?); set ${side}-ssh-key`,
+  );
 }

@@ -38,4 +38,10 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'repo-timeout': 'time limit of one repository, git and API, in seconds (default 1800)',
   'verify-interval':
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',
+  'source-ssh-key':
+    'private key for git over SSH on the source, OpenSSH/PEM text or base64 (environment MIRROR_SOURCE_SSH_KEY only)',
+  'source-ssh-known-hosts': 'known_hosts lines of the source SSH server (required with source-ssh-key)',
+  'target-ssh-key':
+    'private key for git over SSH on the target, OpenSSH/PEM text or base64 (environment MIRROR_TARGET_SSH_KEY only)',
+  'target-ssh-known-hosts': 'known_hosts lines of the target SSH server (required with target-ssh-key)',
 };

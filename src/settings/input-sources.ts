@@ -39,6 +39,8 @@ export const SECRET_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'source-token',
   'target-token',
   'hook-secret',
+  'source-ssh-key',
+  'target-ssh-key',
 ]);
 
 /** The environment variable that carries an input: `MIRROR_SOURCE_TOKEN` for `source-token`. */

@@ -14,6 +14,7 @@ import {
   type TargetSettings,
   type VisibilitySetting,
 } from './settings.js';
+import { readSshSettings } from './ssh-settings.js';
 import { DEFAULT_URLS, deriveApiUrl, parseHttpUrl, redactUrl, type UrlProblem } from './urls.js';
 
 export const DEFAULT_REPORT_FILE = 'org-mirror-report.json';
@@ -42,7 +43,7 @@ export const MAX_CONCURRENCY = 64;
  */
 export function readSettings(sources: SettingsSources): Settings {
   const read = inputReader(sources);
-  const secrets = (['source-token', 'target-token', 'hook-secret'] as const)
+  const secrets = (['source-token', 'target-token', 'hook-secret', 'source-ssh-key', 'target-ssh-key'] as const)
     .map((name) => read(name)?.value)
     .filter((value): value is string => value !== undefined && value.length >= 4);
   try {
@@ -87,6 +88,14 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
 
   const lfs = readBoolean(value('lfs'), 'lfs', false);
   if (lfs && !FEATURES.lfs) throw invalid('lfs', 'true', 'false', 'LFS mirroring is not available yet in this version');
+  if (lfs && (source.ssh || target.ssh)) {
+    throw invalid(
+      'lfs',
+      'true',
+      'false when source-ssh-key or target-ssh-key is set',
+      'Git LFS over SSH (git-lfs-authenticate) is not supported',
+    );
+  }
 
   const settings: Settings = {
     source,
@@ -214,6 +223,8 @@ function readEndpoint(read: InputReader, side: 'source' | 'target'): EndpointSet
     }
     endpoint.username = username;
   }
+  const ssh = readSshSettings(read, side);
+  if (ssh) endpoint.ssh = ssh;
   return endpoint;
 }
 

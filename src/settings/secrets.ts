@@ -1,11 +1,17 @@
 import type { Settings } from './settings.js';
 
 /**
- * Every secret value in the settings, for the runtime to mask (it also masks their base64 forms): both tokens, the hook
- * secret, and the query values of `hook-url` (GitLab pipeline-trigger URLs carry `?token=…`).
+ * Every secret value in the settings, for the runtime to mask (it also masks their base64 forms and, for an SSH key,
+ * each of its lines): both tokens, the SSH keys, the hook secret, and the query values of `hook-url` (GitLab pipeline-trigger URLs carry `?token=…`).
  */
 export function secretsOf(settings: Settings): string[] {
-  const secrets = [settings.source.token, settings.target.token, settings.hookSecret];
+  const secrets = [
+    settings.source.token,
+    settings.target.token,
+    settings.hookSecret,
+    settings.source.ssh?.key,
+    settings.target.ssh?.key,
+  ];
   if (settings.hookUrl) {
     for (const value of new URL(settings.hookUrl).searchParams.values()) secrets.push(value);
   }

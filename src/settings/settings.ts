@@ -37,6 +37,10 @@ export const INPUTS = {
   requestTimeout: 'request-timeout',
   repoTimeout: 'repo-timeout',
   verifyInterval: 'verify-interval',
+  sourceSshKey: 'source-ssh-key',
+  sourceSshKnownHosts: 'source-ssh-known-hosts',
+  targetSshKey: 'target-ssh-key',
+  targetSshKnownHosts: 'target-ssh-known-hosts',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -63,6 +67,16 @@ export interface EndpointSettings {
   owner: string;
   token?: string;
   username?: string;
+  /** git over SSH with this key instead of HTTPS with the token (the API still uses the token). */
+  ssh?: SshSettings;
+}
+
+/** One side's SSH transport: a private key and the host keys it must match (always checked strictly). */
+export interface SshSettings {
+  /** Private key text (OpenSSH or PEM), decoded when given as base64. */
+  key: string;
+  /** known_hosts lines. */
+  knownHosts: string;
 }
 
 export interface TargetSettings extends EndpointSettings {

@@ -87,6 +87,8 @@ export class Forge implements ForgeState {
   readonly host: HostFake;
   /** Certificate material when serving HTTPS (startForge({ tls: true })). */
   tls?: ForgeTls;
+  /** `ssh://git@127.0.0.1:<port>` when an SSH server (ssh-server.ts) serves this forge's repositories. */
+  sshBase?: string;
   private server?: http.Server;
   private lastId = 1000;
   private readonly reposDir: string;
@@ -219,6 +221,11 @@ export class Forge implements ForgeState {
     this.repos.set(fullPath.toLowerCase(), repo);
     this.host.newRepo(repo);
     return repo;
+  }
+
+  /** The SSH clone URL the API answers carry, when an SSH server is attached (else the host fake's placeholder). */
+  sshUrlOf(repo: RepoRecord): string | undefined {
+    return this.sshBase ? `${this.sshBase}/${repo.fullPath}.git` : undefined;
   }
 
   setHead(repo: RepoRecord, branch: string): void {
@@ -591,13 +598,7 @@ export class Forge implements ForgeState {
     if (write && repo.archived) return deny(403, 'This repository was archived so it is read-only.');
 
     if (write && phase === 'exchange') fs.rmSync(path.join(repo.dir, LAST_PUSH_FILE), { force: true });
-    const config: [string, string][] = [
-      ['http.receivepack', 'true'],
-      ['http.uploadpack', 'true'],
-      ['core.hooksPath', this.hooksDir],
-      ['uploadpack.allowFilter', 'true'],
-      ...this.host.hiddenRefs.map((ref): [string, string] => ['receive.hideRefs', ref]),
-    ];
+    const config = this.gitServiceConfig();
     const status = await runHttpBackend(req, res, {
       projectRoot: this.reposDir,
       pathInfo: `/${repo.fullPath}.git/${target.rest}`,
@@ -607,21 +608,34 @@ export class Forge implements ForgeState {
       env: { FORGE_ACCESS_LEVEL: String(level), FORGE_NODE: process.execPath },
     });
     record(status);
-    if (write && phase === 'exchange') {
-      const file = path.join(repo.dir, LAST_PUSH_FILE);
-      if (fs.existsSync(file)) {
-        const updates = fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => {
-            const [oldSha, newSha, ref] = line.split(' ');
-            return { ref, oldSha, newSha };
-          });
-        fs.rmSync(file, { force: true });
-        this.afterPush(repo, updates, user);
-      }
-    }
+    if (write && phase === 'exchange') this.finishPush(repo, user);
+  }
+
+  /** Config of every git service process (HTTP and SSH): the shared hooks (protection), hidden refs. */
+  gitServiceConfig(): [string, string][] {
+    return [
+      ['http.receivepack', 'true'],
+      ['http.uploadpack', 'true'],
+      ['core.hooksPath', this.hooksDir],
+      ['uploadpack.allowFilter', 'true'],
+      ...this.host.hiddenRefs.map((ref): [string, string] => ['receive.hideRefs', ref]),
+    ];
+  }
+
+  /** After a receive-pack (HTTP or SSH): the refs the post-receive hook recorded count as a push. */
+  finishPush(repo: RepoRecord, user: ForgeUser | undefined): void {
+    const file = path.join(repo.dir, LAST_PUSH_FILE);
+    if (!fs.existsSync(file)) return;
+    const updates = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [oldSha, newSha, ref] = line.split(' ');
+        return { ref, oldSha, newSha };
+      });
+    fs.rmSync(file, { force: true });
+    this.afterPush(repo, updates, user);
   }
 
   private afterPush(repo: RepoRecord, updates: RefUpdate[], user: ForgeUser | undefined): void {
