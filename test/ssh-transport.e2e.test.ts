@@ -238,6 +238,27 @@ describe('git over SSH on either side', () => {
     expect(leftovers()).toEqual([]);
   });
 
+  test('a wrong target key on a namespace without mirrors yet: only the first repository is tried', async () => {
+    target.addOrg('fresh', { members: { 'mirror-bot': 'owner' } });
+    const pushes = target.pushes.length;
+    const run = await mirror({
+      ...targetSide(),
+      MIRROR_TARGET_OWNER: 'fresh',
+      MIRROR_TARGET_SSH_KEY: makeKeyPair('wrong-target-key').privateKey,
+    });
+    expect(run.code).toBe(1);
+    for (const name of ['api', 'web']) {
+      expect(statusOf(run, name)).toBe('failed');
+      expect(reasonOf(run, name)).toMatch(/^target: the SSH key in target-ssh-key was refused by the server/);
+    }
+    // The first repository had to exist to try the key on; the second was never created.
+    expect([...target.repos.values()].filter((repo) => repo.owner === 'fresh').map((repo) => repo.name)).toEqual([
+      'api',
+    ]);
+    expect(target.pushes.length).toBe(pushes);
+    expect(leftovers()).toEqual([]);
+  });
+
   test('both sides over SSH, the key given as base64 (a maskable one-line CI variable), converge', async () => {
     const run = await mirror({
       ...sourceSide(),

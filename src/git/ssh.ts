@@ -152,13 +152,18 @@ function normaliseText(text: string): string {
 export function explainSshFailure(side: Side, stderr: string): string | undefined {
   const host = /(?:host key for|is known for) (\S+)/i.exec(stderr)?.[1]?.replace(/\.$/, '');
   if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED|No \S+ host key is known/i.test(stderr)) {
-    return `${side}: the SSH host key of ${host ?? 'the server'} is not in ${side}-ssh-known-hosts (unknown or changed host key); nothing was read or written`;
+    return `${side}: the SSH host key of ${host ?? 'the server'} is not in ${side}-ssh-known-hosts (unknown or changed host key)`;
   }
   if (/Permission denied \(publickey|Too many authentication failures/i.test(stderr)) {
-    return `${side}: the SSH key in ${side}-ssh-key was refused by the server (wrong key, or not a deploy key of this repository); nothing was read or written`;
+    return `${side}: the SSH key in ${side}-ssh-key was refused by the server (wrong key, or not a deploy key of this repository)`;
   }
   if (/Load key .*(invalid format|incorrect passphrase)|error in libcrypto/i.test(stderr)) {
     return `${side}: ssh could not use ${side}-ssh-key (not a private key, or protected by a passphrase)`;
   }
   return undefined;
+}
+
+/** Whether a repository's failure reason is one of `explainSshFailure`'s sentences for `side`. */
+export function isSshSetupFailure(side: Side, reason: string | undefined): boolean {
+  return Boolean(reason?.startsWith(`${side}: the SSH `) || reason?.startsWith(`${side}: ssh could not use `));
 }

@@ -9,7 +9,7 @@ import pLimit from 'p-limit';
 import type { EventHint } from '../events/event-hint.js';
 import { Git } from '../git/git.js';
 import { createLfsCopier } from '../git/lfs.js';
-import { SshSessions } from '../git/ssh.js';
+import { isSshSetupFailure, SshSessions } from '../git/ssh.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { countByStatus, formatDuration } from '../report/counts.js';
 import type { RepoResult, RunReport } from '../report/model.js';
@@ -206,19 +206,32 @@ async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): P
     const failure = jobs.length ? await probeSshSides(git, ssh, jobs) : undefined;
     if (failure) {
       deps.runtime.error(failure);
-      return jobs.map((job) => ({
-        name: job.source.path,
-        target: job.targetPath,
-        status: settings.mode === 'check' ? 'unavailable' : 'failed',
-        reason: failure,
-        refs: [],
-        durationMs: 0,
-      }));
+      return failAll(settings, jobs, failure);
+    }
+    if (ssh.target && jobs.length > 1 && !jobs.some((job) => job.target?.sshUrl)) {
+      // No mirror exists yet to try the target's SSH setup on: the first repository goes alone, and when the key or
+      // host key is what failed it, the others are not created for nothing.
+      const progress = { done: 0, total: jobs.length };
+      const first = await runAll(settings, deps, jobs.slice(0, 1), git, ssh, progress);
+      const reason = first[0]?.reason;
+      if (isSshSetupFailure('target', reason)) return [...first, ...failAll(settings, jobs.slice(1), reason ?? '')];
+      return [...first, ...(await runAll(settings, deps, jobs.slice(1), git, ssh, progress))];
     }
     return await runAll(settings, deps, jobs, git, ssh);
   } finally {
     sessions.close();
   }
+}
+
+function failAll(settings: Settings, jobs: RepoJob[], reason: string): RepoResult[] {
+  return jobs.map((job) => ({
+    name: job.source.path,
+    target: job.targetPath,
+    status: settings.mode === 'check' ? 'unavailable' : 'failed',
+    reason,
+    refs: [],
+    durationMs: 0,
+  }));
 }
 
 async function runAll(
@@ -227,17 +240,17 @@ async function runAll(
   jobs: RepoJob[],
   git: Git,
   ssh: SshTransports,
+  progress = { done: 0, total: jobs.length },
 ): Promise<RepoResult[]> {
   const store = new StateStore(settings.cacheDir);
   const limit = pLimit(settings.concurrency);
-  let done = 0;
   return Promise.all(
     jobs.map((job) =>
       limit(async () => {
         const result = await runJob(settings, deps, git, store, job, ssh);
-        done++;
+        progress.done++;
         deps.runtime.info(
-          `[${done}/${jobs.length}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
+          `[${progress.done}/${progress.total}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
         );
         return result;
       }),

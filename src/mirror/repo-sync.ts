@@ -6,8 +6,8 @@
 import path from 'node:path';
 
 import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
-import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
-import type { Side, SshTransport } from '../git/ssh.js';
+import { GitError, TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
+import { explainSshFailure, type Side, type SshTransport } from '../git/ssh.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
@@ -79,10 +79,10 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   // A repository about to be created needs everything anyway: fetch at once and read the refs from the cache,
   // saving a network round trip per new repository on a first sync.
   const fetchFirst = settings.mode === 'sync' && !job.target && settings.createMissing;
-  if (fetchFirst) await fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials);
+  if (fetchFirst) await overSide(ctx, 'source', fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials));
   const sourceListing = fetchFirst
     ? await cache.localListing()
-    : await lsRemote(ctx.git, sourceUrl, sourceCredentials, { signal: ctx.signal });
+    : await overSide(ctx, 'source', lsRemote(ctx.git, sourceUrl, sourceCredentials, { signal: ctx.signal }));
   for (const ref of sourceListing.unsafe) {
     ctx.runtime.warning(
       `${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
@@ -105,9 +105,11 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   const targetUrl = targetRepo && gitUrlOf(ctx, 'target', targetRepo);
   const targetRefs: RefMap = targetUrl
     ? (
-        await lsRemote(ctx.git, targetUrl, credentialsFor(targetUrl, ctx.target, ctx.ssh?.target), {
-          signal: ctx.signal,
-        })
+        await overSide(
+          ctx,
+          'target',
+          lsRemote(ctx.git, targetUrl, credentialsFor(targetUrl, ctx.target, ctx.ssh?.target), { signal: ctx.signal }),
+        )
       ).refs
     : new Map();
 
@@ -125,7 +127,9 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
 
   // Refs differ: the source's objects are needed (to push, and to tell fast-forwards from divergence).
-  if (sourceRefs.size && !fetchFirst) await fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials);
+  if (sourceRefs.size && !fetchFirst) {
+    await overSide(ctx, 'source', fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials));
+  }
   const plan = await planRefs({
     source: sourceRefs,
     target: targetRefs,
@@ -341,11 +345,15 @@ async function pushUpdates(
   let outcomes: PushOutcome[] | undefined;
   let pushError: unknown;
   try {
-    outcomes = await cache.push(
-      targetUrl,
-      updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-      credentials,
-      ctx.signal,
+    outcomes = await overSide(
+      ctx,
+      'target',
+      cache.push(
+        targetUrl,
+        updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
+        credentials,
+        ctx.signal,
+      ),
     );
   } catch (error) {
     pushError = error;
@@ -413,6 +421,16 @@ export function credentialsFor(url: string, host: Host, ssh?: SshTransport): Git
   if (ssh) return [{ url, sshCommand: ssh.command }];
   const header = host.gitAuthHeader();
   return header ? [{ url, header }] : [];
+}
+
+/** git on an SSH side: ssh's words for a host key or key problem become one clear sentence naming the input. */
+async function overSide<T>(ctx: RepoContext, side: Side, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const explained = ctx.ssh?.[side] && error instanceof GitError && explainSshFailure(side, error.stderr);
+    throw explained ? new Error(explained) : error;
+  }
 }
 
 /** The URL git uses for a repository on one side: the API's SSH URL when that side has an SSH key, else HTTPS. */

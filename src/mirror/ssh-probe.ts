@@ -30,7 +30,7 @@ export async function probeSshSides(git: Git, ssh: SshTransports, jobs: RepoJob[
     });
     if (result.code !== 0) {
       const failure = explainSshFailure(side, result.stderr);
-      if (failure) return failure;
+      if (failure) return `${failure}; nothing was read or written`;
     }
   }
   return undefined;
