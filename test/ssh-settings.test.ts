@@ -176,6 +176,15 @@ describe('ssh_config and GIT_SSH_COMMAND', () => {
     expect(env.GIT_SSH).toBeUndefined();
     expect(env.SSH_AUTH_SOCK).toBeUndefined();
     expect(JSON.stringify(env)).not.toContain(KEY.private.split('\n')[1]);
+    // What ssh itself makes of it, through sh as git runs it (`ssh -G` prints the resolved options, no connection).
+    const resolved = execFileSync('sh', ['-c', `${transport?.command} -G github.com`]).toString();
+    // (ssh -G prints IdentityFile before expanding its % tokens: `%%` there is the escaped `%`; the e2e test connects.)
+    expect(resolved).toContain(`identityfile ${keyFile.replace(/%/g, '%%')}\n`);
+    expect(resolved).toContain(`userknownhostsfile ${path.join(base, dir, 'source-known_hosts')}\n`);
+    expect(resolved).toMatch(/^stricthostkeychecking true$/m);
+    expect(resolved).toMatch(/^batchmode yes$/m);
+    expect(resolved).toMatch(/^identitiesonly yes$/m);
+    expect(resolved).toMatch(/^identityagent none$/m);
     sessions.close();
     sessions.close();
     expect(fs.readdirSync(base)).toEqual([]);

@@ -88,7 +88,8 @@ describe('git over SSH on either side', () => {
 
   beforeAll(async () => {
     work = tempDir('org-mirror-ssh-e2e-');
-    tmp = path.join(work, 'tmp');
+    // A space and a `%d` (ssh's token for the home directory) in the temp path: quoting and %-escaping must hold.
+    tmp = path.join(work, 'tmp %d');
     fs.mkdirSync(tmp);
     spy = gitSpy(work);
     source = await startForge({ type: 'github', users: [{ username: 'src-bot', token: SOURCE_TOKEN }] });
