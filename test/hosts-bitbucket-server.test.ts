@@ -99,6 +99,7 @@ describe('BitbucketServerHost listing', () => {
       path: 'repo-1',
       // The answer's link is `http://mirror-bot@…`: the user is stripped.
       cloneUrl: `${forge.url}/scm/proj/repo-1.git`,
+      sshUrl: `ssh://git@127.0.0.1:7999/proj/repo-1.git`,
       webUrl: `${forge.url}/projects/PROJ/repos/repo-1/browse`,
       description: undefined,
       visibility: 'private',
