@@ -113,6 +113,17 @@ describe('BitbucketServerHost listing', () => {
     expect(forge.requests).toHaveLength(3);
   });
 
+  it('takes the SSH link alone when HTTP(S) git access is off (only SSH can then reach the repository)', async () => {
+    spoilPage('/rest/api/1.0/projects/PROJ/repos', '0', (answer) => {
+      const page = JSON.parse(String(answer.body)) as { values: { links: { clone: { name: string }[] } }[] };
+      for (const repo of page.values) repo.links.clone = repo.links.clone.filter((link) => link.name === 'ssh');
+      return { ...answer, body: JSON.stringify(page) };
+    });
+    const [first] = await host().listRepos();
+    expect(first.cloneUrl).toBe('');
+    expect(first.sshUrl).toBe('ssh://git@127.0.0.1:7999/proj/repo-1.git');
+  });
+
   it('uses the personal project key for ~user owners', async () => {
     const repos = await host({ owner: '~jdoe', token: 'jdoe-token' }).listRepos();
     expect(repos.map((r) => [r.name, r.cloneUrl])).toEqual([['notes', `${forge.url}/scm/~jdoe/notes.git`]]);
