@@ -51,6 +51,8 @@ describe('SSH inputs', () => {
     const base64 = Buffer.from(KEY.private).toString('base64');
     const settings = read({ 'INPUT_SOURCE-SSH-KEY': base64, 'INPUT_SOURCE-SSH-KNOWN-HOSTS': KNOWN_HOSTS });
     expect(settings.source.ssh?.key).toBe(KEY.private.trim());
+    // The form given is masked too, not only the decoded key.
+    expect(secretsOf(settings)).toEqual(expect.arrayContaining([KEY.private.trim(), base64]));
   });
 
   it('refuses a key without known hosts, and known hosts without a key', () => {

@@ -160,6 +160,8 @@ describe('git over SSH on either side', () => {
     expect(run.code).toBe(0);
     expect(statusOf(run, 'api')).toBe('created');
     expect(statusOf(run, 'web')).toBe('created');
+    expect(run.stdout).toMatch(/source: git over SSH with source-ssh-key, host keys from source-ssh-known-hosts/);
+    expect(run.stdout).not.toMatch(/target: git over SSH/);
     expect(targetRefs('api')).toEqual(sourceRefs('api'));
     expect(targetRefs('web')).toEqual(sourceRefs('web'));
     expect(source.gitRequests.length).toBeGreaterThan(0);

@@ -203,6 +203,10 @@ async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): P
   const sessions = new SshSessions({ source: settings.source.ssh, target: settings.target.ssh });
   try {
     const ssh: SshTransports = { source: sessions.get('source'), target: sessions.get('target') };
+    for (const side of ['source', 'target'] as const) {
+      if (ssh[side])
+        deps.runtime.info(`${side}: git over SSH with ${side}-ssh-key, host keys from ${side}-ssh-known-hosts`);
+    }
     const failure = jobs.length ? await probeSshSides(git, ssh, jobs) : undefined;
     if (failure) {
       deps.runtime.error(failure);

@@ -10,7 +10,9 @@ export function secretsOf(settings: Settings): string[] {
     settings.target.token,
     settings.hookSecret,
     settings.source.ssh?.key,
+    settings.source.ssh?.encoded,
     settings.target.ssh?.key,
+    settings.target.ssh?.encoded,
   ];
   if (settings.hookUrl) {
     for (const value of new URL(settings.hookUrl).searchParams.values()) secrets.push(value);

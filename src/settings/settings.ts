@@ -77,6 +77,8 @@ export interface SshSettings {
   key: string;
   /** known_hosts lines. */
   knownHosts: string;
+  /** The input as given when it was base64: a secret to mask as well. */
+  encoded?: string;
 }
 
 export interface TargetSettings extends EndpointSettings {

@@ -23,7 +23,10 @@ export function readSshSettings(read: InputReader, side: 'source' | 'target'): S
       `Missing ${hostsName}. Expected the ${side} SSH server's host keys as known_hosts lines (e.g. from ssh-keyscan, checked against the host's published fingerprints) when ${keyName} is set: host keys are always checked.`,
     );
   }
-  return { key: readPrivateKey(rawKey, keyName), knownHosts: readKnownHosts(rawHosts, hostsName) };
+  const key = readPrivateKey(rawKey, keyName);
+  const ssh: SshSettings = { key, knownHosts: readKnownHosts(rawHosts, hostsName) };
+  if (key !== rawKey) ssh.encoded = rawKey;
+  return ssh;
 }
 
 function readPrivateKey(raw: string, name: InputName): string {
