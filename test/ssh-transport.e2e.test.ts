@@ -277,7 +277,9 @@ describe('git over SSH on either side', () => {
 
   test('a run killed with SIGTERM leaves no key file behind', async () => {
     await changeSource('api');
-    source.latencyMs = 300;
+    // The target's protection requests (made inside the repository's job, after the key files are written) never
+    // answer: the run is certainly alive, its key on disk, when it is stopped.
+    target.injectFault({ kind: 'api', path: 'protected_', times: Infinity }, { hang: true });
     try {
       const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], {
         cwd: ROOT,
@@ -303,7 +305,7 @@ describe('git over SSH on either side', () => {
       outputs.push(output);
       expect(leftovers()).toEqual([]);
     } finally {
-      source.latencyMs = 0;
+      target.clearFaults();
     }
   });
 
