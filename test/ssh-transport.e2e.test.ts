@@ -323,6 +323,9 @@ describe('git over SSH on either side', () => {
     expect(argv).toMatch(/ssh:\/\/git@127\.0\.0\.1:\d+\//);
     expect(textContains(argv, keys())).toBe(false);
     expect(textContains(argv, [SOURCE_TOKEN, TARGET_TOKEN])).toBe(false);
+    // Every API request and answer of the story matched the official descriptions.
+    expect(source.violations).toEqual([]);
+    expect(target.violations).toEqual([]);
   });
 
   /** git as the developer, with the developer's key, over the target's SSH server (strict host key checking). */
