@@ -9,7 +9,6 @@ import pLimit from 'p-limit';
 import type { EventHint } from '../events/event-hint.js';
 import { Git } from '../git/git.js';
 import { createLfsCopier } from '../git/lfs.js';
-import { isSshSetupFailure, SshSessions } from '../git/ssh.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
 import { countByStatus, formatDuration } from '../report/counts.js';
 import type { RepoResult, RunReport } from '../report/model.js';
@@ -20,7 +19,7 @@ import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, type TargetPath } from './names.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
-import { probeSshSides, type SshTransports } from './ssh-probe.js';
+import { withSshSides, type Progress, type SshTransports } from './ssh-sides.js';
 import { StateStore } from './state.js';
 
 export interface MirrorDeps {
@@ -199,43 +198,10 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
   // No git process outlives its repository's time limit.
   const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
-  // SSH key files exist only while the jobs run; removed whatever happens (and on SIGTERM / SIGINT).
-  const sessions = new SshSessions({ source: settings.source.ssh, target: settings.target.ssh });
-  try {
-    const ssh: SshTransports = { source: sessions.get('source'), target: sessions.get('target') };
-    for (const side of ['source', 'target'] as const) {
-      if (ssh[side])
-        deps.runtime.info(`${side}: git over SSH with ${side}-ssh-key, host keys from ${side}-ssh-known-hosts`);
-    }
-    const failure = jobs.length ? await probeSshSides(git, ssh, jobs) : undefined;
-    if (failure) {
-      deps.runtime.error(failure);
-      return failAll(settings, jobs, failure);
-    }
-    if (ssh.target && jobs.length > 1 && !jobs.some((job) => job.target?.sshUrl)) {
-      // No mirror exists yet to try the target's SSH setup on: the first repository goes alone, and when the key or
-      // host key is what failed it, the others are not created for nothing.
-      const progress = { done: 0, total: jobs.length };
-      const first = await runAll(settings, deps, jobs.slice(0, 1), git, ssh, progress);
-      const reason = first[0]?.reason;
-      if (isSshSetupFailure('target', reason)) return [...first, ...failAll(settings, jobs.slice(1), reason ?? '')];
-      return [...first, ...(await runAll(settings, deps, jobs.slice(1), git, ssh, progress))];
-    }
-    return await runAll(settings, deps, jobs, git, ssh);
-  } finally {
-    sessions.close();
-  }
-}
-
-function failAll(settings: Settings, jobs: RepoJob[], reason: string): RepoResult[] {
-  return jobs.map((job) => ({
-    name: job.source.path,
-    target: job.targetPath,
-    status: settings.mode === 'check' ? 'unavailable' : 'failed',
-    reason,
-    refs: [],
-    durationMs: 0,
-  }));
+  // Sides with an SSH key get their key files for the time the jobs run, and are tried before any job.
+  return withSshSides(settings, deps.runtime, git, jobs, (batch, ssh, progress) =>
+    runAll(settings, deps, batch, git, ssh, progress),
+  );
 }
 
 async function runAll(
@@ -244,7 +210,7 @@ async function runAll(
   jobs: RepoJob[],
   git: Git,
   ssh: SshTransports,
-  progress = { done: 0, total: jobs.length },
+  progress: Progress,
 ): Promise<RepoResult[]> {
   const store = new StateStore(settings.cacheDir);
   const limit = pLimit(settings.concurrency);
