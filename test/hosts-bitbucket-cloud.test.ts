@@ -159,6 +159,7 @@ describe('BitbucketCloudHost listing', () => {
       path: 'repo-1',
       // The fake, like Bitbucket, answers `http://mirror-bot@host/...`: the user name is stripped.
       cloneUrl: `${forge.url}/ws/repo-1.git`,
+      sshUrl: 'ssh://git@127.0.0.1/ws/repo-1.git',
       webUrl: `${forge.url}/ws/repo-1`,
       defaultBranch: 'main',
       description: 'first',

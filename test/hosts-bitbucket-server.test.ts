@@ -99,6 +99,7 @@ describe('BitbucketServerHost listing', () => {
       path: 'repo-1',
       // The answer's link is `http://mirror-bot@…`: the user is stripped.
       cloneUrl: `${forge.url}/scm/proj/repo-1.git`,
+      sshUrl: `ssh://git@127.0.0.1:7999/proj/repo-1.git`,
       webUrl: `${forge.url}/projects/PROJ/repos/repo-1/browse`,
       description: undefined,
       visibility: 'private',
@@ -110,6 +111,17 @@ describe('BitbucketServerHost listing', () => {
     expect(repos[3].fork).toBe(true);
     // No per-repository request while listing.
     expect(forge.requests).toHaveLength(3);
+  });
+
+  it('takes the SSH link alone when HTTP(S) git access is off (only SSH can then reach the repository)', async () => {
+    spoilPage('/rest/api/1.0/projects/PROJ/repos', '0', (answer) => {
+      const page = JSON.parse(String(answer.body)) as { values: { links: { clone: { name: string }[] } }[] };
+      for (const repo of page.values) repo.links.clone = repo.links.clone.filter((link) => link.name === 'ssh');
+      return { ...answer, body: JSON.stringify(page) };
+    });
+    const [first] = await host().listRepos();
+    expect(first.cloneUrl).toBe('');
+    expect(first.sshUrl).toBe('ssh://git@127.0.0.1:7999/proj/repo-1.git');
   });
 
   it('uses the personal project key for ~user owners', async () => {

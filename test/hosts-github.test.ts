@@ -51,6 +51,7 @@ class FakeGitHub {
       // GitHub never sends userinfo here; a proxy or GHES misconfiguration might.
       clone_url: i === 1 ? `http://someone:pw@127.0.0.1/acme/${name}.git` : `${this.base}/acme/${name}.git`,
       html_url: `http://github.test/acme/${name}`,
+      ssh_url: `git@github.test:acme/${name}.git`,
       ...extra,
     };
   }
@@ -227,6 +228,7 @@ describe('GitHubHost listing', () => {
       name: 'alpha',
       path: 'alpha',
       cloneUrl: 'http://127.0.0.1/acme/alpha.git',
+      sshUrl: 'git@github.test:acme/alpha.git',
       webUrl: 'http://github.test/acme/alpha',
       defaultBranch: 'main',
       description: 'first',

@@ -382,9 +382,11 @@ describe('ref discovery against git http-backend', () => {
     } as unknown as Git;
     await listRemoteRefs(stub, urlOf('small'), credentialsFor(urlOf('small')));
     expect(calls).toEqual([]);
-    // lsRemote's own guard answers for anything that is not http(s) (until git runs another transport).
-    const error = await failureOf(listRemoteRefs(stub, 'git@git.test:acme/small.git', []));
-    expect(error.message).toMatch(/refusing to use "git@git\.test:acme\/small\.git" as a git URL/);
+    // SSH URLs go to `git ls-remote` (after `--`, so no URL can be read as an option); other schemes are refused.
+    await listRemoteRefs(stub, 'git@git.test:acme/small.git', []);
+    expect(calls).toEqual([['ls-remote', '--heads', '--tags', '--refs', '--', 'git@git.test:acme/small.git']]);
+    const error = await failureOf(listRemoteRefs(stub, 'ext::sh -c touch% pwned', []));
+    expect(error.message).toMatch(/refusing to use .* as a git URL/);
   });
 });
 

@@ -26,6 +26,8 @@ const SECRET_INPUTS: string[] = [
   INPUTS.sourceAppPrivateKey,
   INPUTS.targetAppPrivateKey,
   INPUTS.hookSecret,
+  INPUTS.sourceSshKey,
+  INPUTS.targetSshKey,
 ];
 /** Inputs of the component itself, not of org-mirror. */
 const COMPONENT_INPUTS = [
@@ -38,6 +40,8 @@ const COMPONENT_INPUTS = [
   'hook-secret-variable',
   'source-app-private-key-variable',
   'target-app-private-key-variable',
+  'source-ssh-key-variable',
+  'target-ssh-key-variable',
 ];
 const PROGRAM_INPUTS = Object.values(INPUTS).filter((name) => !SECRET_INPUTS.includes(name));
 
@@ -159,6 +163,10 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       `export MIRROR_HOOK_SECRET="$(printenv 'MIRROR_HOOK_SECRET' || true)"`,
       `export MIRROR_SOURCE_APP_PRIVATE_KEY="$(printenv 'MIRROR_SOURCE_APP_PRIVATE_KEY' || true)"`,
       `export MIRROR_TARGET_APP_PRIVATE_KEY="$(printenv 'MIRROR_TARGET_APP_PRIVATE_KEY' || true)"`,
+      `export MIRROR_SOURCE_SSH_KEY="$(printenv 'MIRROR_SOURCE_SSH_KEY' || true)"`,
+      `if [ -f "$MIRROR_SOURCE_SSH_KEY" ]; then MIRROR_SOURCE_SSH_KEY="$(cat "$MIRROR_SOURCE_SSH_KEY")"; fi`,
+      `export MIRROR_TARGET_SSH_KEY="$(printenv 'MIRROR_TARGET_SSH_KEY' || true)"`,
+      `if [ -f "$MIRROR_TARGET_SSH_KEY" ]; then MIRROR_TARGET_SSH_KEY="$(cat "$MIRROR_TARGET_SSH_KEY")"; fi`,
       'npx --yes "org-mirror@1"',
     ]);
     expect(job.image).toBe('node:24-alpine');
@@ -210,6 +218,35 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       const regex = new RegExp(inputs[name].regex!);
       expect('LEGACY_TOKEN').toMatch(regex);
       for (const bad of ["X'; curl evil", 'A B', '$X', '1ABC', '']) expect(bad).not.toMatch(regex);
+    }
+  });
+
+  it('takes SSH keys from the named variables: a File variable by its content, a masked one as it is', () => {
+    const job = (
+      interpolate(body, {
+        ...REQUIRED,
+        'source-ssh-key-variable': 'DEPLOY_KEY_FILE',
+        'target-ssh-key-variable': 'KEY_B64',
+      }) as Json
+    )['org-mirror'] as Json;
+    const lines = (job.script as string[]).filter((line) => line.includes('SSH_KEY'));
+    const dir = mkdtempSync(join(tmpdir(), 'org-mirror-component-'));
+    try {
+      const key = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaA==\n-----END OPENSSH PRIVATE KEY-----';
+      writeFileSync(join(dir, 'key'), `${key}\n`, { mode: 0o600 });
+      const out = execFileSync(
+        'sh',
+        ['-c', [...lines, 'printf "%s|%s" "$MIRROR_SOURCE_SSH_KEY" "$MIRROR_TARGET_SSH_KEY"'].join('\n')],
+        {
+          env: { PATH: process.env.PATH, DEPLOY_KEY_FILE: join(dir, 'key'), KEY_B64: 'LS0tLS1CRUdJTiBr' },
+        },
+      ).toString();
+      expect(out).toBe(`${key}|LS0tLS1CRUdJTiBr`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    for (const name of ['source-ssh-key-variable', 'target-ssh-key-variable']) {
+      expect("X'; curl evil").not.toMatch(new RegExp(inputs[name].regex!));
     }
   });
 

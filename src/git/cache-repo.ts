@@ -29,9 +29,28 @@ export interface PushOutcome {
 
 const PUSH_BATCH = 200;
 
-/** Reject anything that is not a plain http(s) URL before it can reach git's argv as an option. */
+/** Reject anything that is not a plain http(s) URL (for code that speaks HTTP itself); git calls use assertGitUrl. */
 export function assertHttpUrl(url: string): void {
   if (!/^https?:\/\/[^\s]+$/.test(url)) throw new Error(`refusing to use ${JSON.stringify(url)} as a git URL`);
+}
+
+const SSH_HOST = String.raw`(?:[A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\])`;
+const SSH_USER = String.raw`[A-Za-z0-9_][A-Za-z0-9._~+-]*`;
+/** `ssh://[user@]host[:port]/path` */
+const SSH_URL = new RegExp(String.raw`^ssh://(?:${SSH_USER}@)?${SSH_HOST}(?::\d{1,5})?/[^\s]+$`);
+/** scp-like `user@host:path` (git reads it so only when no `/` comes before the `:`), path not option-like. */
+const SCP_LIKE_URL = new RegExp(String.raw`^${SSH_USER}@${SSH_HOST}:(?!-)[^\s]+$`);
+
+/**
+ * Reject anything but a plain http(s), `ssh://` or scp-like `user@host:path` URL before it reaches git's argv: no
+ * whitespace or control characters, no user, host or path that git or ssh could read as an option (leading `-`), no
+ * other transport (`ext::`, `file://`, local paths).
+ */
+export function assertGitUrl(url: string): void {
+  const plain = !/[\s\p{Cc}]/u.test(url);
+  if (!(plain && (/^https?:\/\/\S+$/.test(url) || SSH_URL.test(url) || SCP_LIKE_URL.test(url)))) {
+    throw new Error(`refusing to use ${JSON.stringify(url)} as a git URL`);
+  }
 }
 
 /** Refs on a remote, mirrored namespaces only. Unsafe ref names are reported apart, never used. */
@@ -41,8 +60,8 @@ export async function lsRemote(
   credentials: GitCredential[],
   options: { cwd?: string; signal?: AbortSignal } = {},
 ): Promise<{ refs: RefMap; unsafe: string[] }> {
-  assertHttpUrl(url);
-  const result = await git.run(['ls-remote', '--heads', '--tags', '--refs', url], {
+  assertGitUrl(url);
+  const result = await git.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
     credentials,
     retry: true,
     cwd: options.cwd,
@@ -74,7 +93,7 @@ export class CacheRepo {
 
   /** Fetch branches and tags from the source, pruning what it deleted. */
   async fetch(url: string, credentials: GitCredential[], signal?: AbortSignal): Promise<void> {
-    assertHttpUrl(url);
+    assertGitUrl(url);
     if (!this.exists()) {
       // First time: one `clone --bare` (branches and every tag, no host-private refs) instead of init + fetch.
       await rm(this.dir, { recursive: true, force: true });
@@ -91,6 +110,7 @@ export class CacheRepo {
         '--no-write-fetch-head',
         '--no-auto-gc',
         '--update-head-ok',
+        '--',
         url,
         '+refs/heads/*:refs/heads/*',
         '+refs/tags/*:refs/tags/*',
@@ -146,7 +166,7 @@ export class CacheRepo {
     credentials: GitCredential[],
     signal?: AbortSignal,
   ): Promise<PushOutcome[]> {
-    assertHttpUrl(url);
+    assertGitUrl(url);
     const outcomes: PushOutcome[] = [];
     for (let start = 0; start < updates.length; start += PUSH_BATCH) {
       outcomes.push(...(await this.pushBatch(url, updates.slice(start, start + PUSH_BATCH), credentials, signal)));
@@ -162,7 +182,7 @@ export class CacheRepo {
   ): Promise<PushOutcome[]> {
     const args = ['push', '--porcelain', '--no-verify', '--no-follow-tags'];
     for (const update of updates) args.push(`--force-with-lease=${update.ref}:${update.expect ?? ''}`);
-    args.push(url);
+    args.push('--', url);
     for (const update of updates) args.push(update.to ? `${update.to}:${update.ref}` : `:${update.ref}`);
 
     for (let attempt = 1; ; attempt++) {

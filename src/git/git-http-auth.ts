@@ -21,9 +21,11 @@ export function headersFor(url: URL, credentials: GitCredential[]): Record<strin
     const prefix = scope.pathname.replace(/\/+$/, '');
     const path = url.pathname.replace(/\/+$/, '');
     if (path !== prefix && !path.startsWith(`${prefix}/`)) continue;
-    const colon = credential.header.indexOf(':');
+    const header = credential.header;
+    if (!header) continue;
+    const colon = header.indexOf(':');
     if (colon <= 0) continue;
-    headers[credential.header.slice(0, colon).trim().toLowerCase()] = credential.header.slice(colon + 1).trim();
+    headers[header.slice(0, colon).trim().toLowerCase()] = header.slice(colon + 1).trim();
   }
   return headers;
 }
@@ -32,6 +34,7 @@ export function headersFor(url: URL, credentials: GitCredential[]): Record<strin
 export function redactor(credentials: GitCredential[]): (text: string) => string {
   const secrets = new Set<string>();
   for (const { header } of credentials) {
+    if (!header) continue;
     const value = header.slice(header.indexOf(':') + 1).trim();
     secrets.add(value);
     const match = /^(\w+)\s+(.+)$/.exec(value);

@@ -11,8 +11,10 @@ import { spawn } from 'node:child_process';
 export interface GitCredential {
   /** Exact URL prefix the header applies to (a clone URL). */
   url: string;
-  /** Full header line, e.g. `Authorization: Basic …`. */
-  header: string;
+  /** Full header line, e.g. `Authorization: Basic …` (http(s) URLs). */
+  header?: string;
+  /** `GIT_SSH_COMMAND` for an SSH URL (src/git/ssh.ts): names a config file, never carries the key. */
+  sshCommand?: string;
 }
 
 export interface GitResult {
@@ -77,7 +79,7 @@ export const TRANSIENT_GIT_ERROR =
 
 /** Environment variables that would let the caller's git setup leak into ours (or ours into a config file). */
 const SCRUBBED_ENV =
-  /^(GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS|GLOBAL|SYSTEM|NOSYSTEM)|GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_ASKPASS|SSH_ASKPASS|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE|GIT_TRACE\w*)$/;
+  /^(GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+|PARAMETERS|GLOBAL|SYSTEM|NOSYSTEM)|GIT_DIR|GIT_WORK_TREE|GIT_INDEX_FILE|GIT_ASKPASS|SSH_ASKPASS|GIT_OBJECT_DIRECTORY|GIT_ALTERNATE_OBJECT_DIRECTORIES|GIT_NAMESPACE|GIT_TRACE\w*|GIT_SSH|GIT_SSH_COMMAND|GIT_SSH_VARIANT|SSH_AUTH_SOCK)$/;
 
 export class Git {
   /** Number of git processes started (for the benchmark and the report). */
@@ -125,9 +127,14 @@ export class Git {
       ['fetch.writeCommitGraph', 'false'],
       ['advice.detachedHead', 'false'],
     ];
-    for (const credential of [...(this.options.credentials ?? []), ...(options.credentials ?? [])]) {
-      entries.push([`http.${credential.url}.extraHeader`, credential.header]);
+    const credentials = [...(this.options.credentials ?? []), ...(options.credentials ?? [])];
+    for (const credential of credentials) {
+      if (credential.header) entries.push([`http.${credential.url}.extraHeader`, credential.header]);
     }
+    const sshCommands = new Set(credentials.map((credential) => credential.sshCommand).filter(Boolean));
+    // One ssh setup per process: a call that needed two (two SSH sides at once) could not pick the right key.
+    if (sshCommands.size > 1) throw new Error('one git call cannot use the SSH keys of both sides');
+    const [sshCommand] = sshCommands;
     for (const [key, value] of Object.entries(options.config ?? {})) entries.push([key, value]);
     const env: NodeJS.ProcessEnv = {
       ...this.baseEnv,
@@ -137,6 +144,10 @@ export class Git {
       LC_ALL: 'C',
       GIT_CONFIG_COUNT: String(entries.length),
     };
+    if (sshCommand) {
+      env.GIT_SSH_COMMAND = sshCommand;
+      env.GIT_SSH_VARIANT = 'ssh';
+    }
     entries.forEach(([key, value], index) => {
       env[`GIT_CONFIG_KEY_${index}`] = key;
       env[`GIT_CONFIG_VALUE_${index}`] = value;
@@ -220,7 +231,7 @@ export function stderrTail(stderr: string, count: number): string {
 
 /** argv for messages: subcommand and options, never URLs (they carry no token, but keep messages short). */
 function describeArgs(args: string[]): string {
-  const words = args.filter((arg) => !/^https?:\/\//.test(arg) && !/^[0-9a-f]{40}/.test(arg));
+  const words = args.filter((arg) => !/^(https?|ssh):\/\/|^[^\s/:]+@[^\s/:]+:/.test(arg) && !/^[0-9a-f]{40}/.test(arg));
   return words.slice(0, 3).join(' ');
 }
 

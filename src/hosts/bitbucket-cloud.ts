@@ -389,6 +389,7 @@ export class BitbucketCloudHost implements Host {
       name: slug,
       path: slug,
       cloneUrl: stripUserInfo(clone),
+      sshUrl: repo.links?.clone?.find((l) => l.name === 'ssh')?.href,
       webUrl: repo.links?.html?.href ?? clone.replace(/\.git$/, ''),
       defaultBranch: repo.mainbranch?.name ?? undefined,
       description: repo.description || undefined,

@@ -454,16 +454,19 @@ export class BitbucketServerHost implements Host {
     }
     // Bitbucket names both the http and the https clone link `http`; it puts the user in it (`https://user@host/…`).
     const clone = repo.links?.clone?.find((l) => l.name === 'http' || l.name === 'https')?.href;
-    if (!clone) {
-      throw fail(`bitbucket-server: ${this.owner}/${slug} has no HTTP clone link (is HTTP(S) access disabled?)`);
+    // A server with HTTP(S) git access off gives the SSH link alone: usable with an SSH key.
+    const sshUrl = repo.links?.clone?.find((l) => l.name === 'ssh')?.href;
+    if (!clone && !sshUrl) {
+      throw fail(`bitbucket-server: ${this.owner}/${slug} has no clone link`);
     }
     const web = repo.links?.self?.[0]?.href;
     return {
       id: String(repo.id),
       name: slug,
       path: slug,
-      cloneUrl: stripUserInfo(clone),
-      webUrl: web ? stripUserInfo(web) : clone.replace(/\.git$/, ''),
+      cloneUrl: clone ? stripUserInfo(clone) : '',
+      sshUrl,
+      webUrl: web ? stripUserInfo(web) : (clone ?? '').replace(/\.git$/, ''),
       description: repo.description,
       visibility: repo.public ? 'public' : 'private',
       fork: repo.origin !== undefined && repo.origin !== null,

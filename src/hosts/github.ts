@@ -50,6 +50,7 @@ interface GitHubRepo {
   name: string;
   full_name?: string;
   clone_url?: string;
+  ssh_url?: string;
   html_url: string;
   default_branch?: string;
   description?: string | null;
@@ -173,6 +174,7 @@ export function toRepoInfo(repo: GitHubRepo): RepoInfo {
     name: repo.name,
     path: repo.name,
     cloneUrl,
+    sshUrl: repo.ssh_url || undefined,
     webUrl: repo.html_url,
     defaultBranch: repo.default_branch || undefined,
     description: repo.description ?? undefined,

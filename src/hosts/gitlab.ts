@@ -45,6 +45,7 @@ interface GitLabProject {
   path: string;
   path_with_namespace: string;
   http_url_to_repo: string;
+  ssh_url_to_repo?: string;
   web_url: string;
   default_branch?: string | null;
   description?: string | null;
@@ -426,6 +427,7 @@ export class GitLabHost implements Host {
       name: project.path,
       path: this.relativePath(namespace, project),
       cloneUrl: clone.toString(),
+      sshUrl: project.ssh_url_to_repo || undefined,
       webUrl: project.web_url,
       wikiEnabled:
         typeof project.wiki_access_level === 'string' ? project.wiki_access_level !== 'disabled' : project.wiki_enabled,

@@ -19,8 +19,16 @@ export interface RepoInfo {
    * GitLab subgroup of the owner group.
    */
   path: string;
-  /** HTTPS clone URL from the API (no credentials in it). */
+  /**
+   * HTTPS clone URL from the API (no credentials in it). Empty only on a Bitbucket Server whose HTTP(S) git access is
+   * off (the API then gives an SSH link alone).
+   */
   cloneUrl: string;
+  /**
+   * SSH clone URL from the API (`ssh://…` or scp-like `git@host:path`), used when the side has an SSH key: GitHub
+   * `ssh_url`, GitLab `ssh_url_to_repo`, Bitbucket `links.clone[name=ssh]`.
+   */
+  sshUrl?: string;
   /** Web URL of the repository (used in `Mirror of <webUrl>` descriptions). */
   webUrl: string;
   /** Default branch name without `refs/heads/`, when the host reports one. */

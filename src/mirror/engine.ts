@@ -21,6 +21,7 @@ import { mapNames, nameKey, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, selectionCounts, wholeNameHint, type Skip } from './select.js';
+import { withSshSides, type Progress, type SshTransports } from './ssh-sides.js';
 import { StateStore } from './state.js';
 
 export interface MirrorDeps {
@@ -228,18 +229,31 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
   // No git process outlives its repository's time limit.
   const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
+  // Sides with an SSH key get their key files for the time the jobs run, and are tried before any job.
+  return withSshSides(settings, deps.runtime, git, jobs, (batch, ssh, progress) =>
+    runAll(settings, deps, batch, git, ssh, progress),
+  );
+}
+
+async function runAll(
+  settings: Settings,
+  deps: MirrorDeps,
+  jobs: RepoJob[],
+  git: Git,
+  ssh: SshTransports,
+  progress: Progress,
+): Promise<RepoResult[]> {
   const store = new StateStore(settings.cacheDir);
   // Ref discovery and API reads at a higher parallelism than git transfers, which `concurrency` bounds.
   const limit = pLimit(jobParallelism(settings.concurrency));
   const transfers = pLimit(settings.concurrency);
-  let done = 0;
   return Promise.all(
     jobs.map((job) =>
       limit(async () => {
-        const result = await runJob(settings, deps, git, store, job, transfers);
-        done++;
+        const result = await runJob(settings, deps, git, store, job, transfers, ssh);
+        progress.done++;
         deps.runtime.info(
-          `[${done}/${jobs.length}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
+          `[${progress.done}/${progress.total}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,
         );
         return result;
       }),
@@ -254,6 +268,7 @@ async function runJob(
   store: StateStore,
   job: RepoJob,
   transfers: LimitFunction,
+  ssh: SshTransports,
 ): Promise<RepoResult> {
   const started = Date.now();
   const controller = new AbortController();
@@ -287,6 +302,7 @@ async function runJob(
         throw new Error('stopped: the repository ran out of time');
       }
     },
+    ssh,
   };
   try {
     return await deps.runtime.group(job.source.path, async () => {

@@ -6,8 +6,9 @@
 import path from 'node:path';
 
 import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
-import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
+import { GitError, TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
 import { listRemoteRefs } from '../git/ref-discovery.js';
+import { explainSshFailure, type Side, type SshTransport } from '../git/ssh.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
 import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
@@ -42,6 +43,8 @@ export interface RepoContext {
     credentials: GitCredential[],
     signal?: AbortSignal,
   ) => Promise<{ downloaded: number; uploaded: number }>;
+  /** The sides whose git goes over SSH (their key and host keys), when any. */
+  ssh?: Partial<Record<Side, SshTransport>>;
 }
 
 export interface RepoJob {
@@ -78,7 +81,8 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
     return { ...base, status: 'up-to-date', reason: 'source unchanged since the last sync', refs: [] };
   }
 
-  const sourceCredentials = await credentialsFor(job.source.cloneUrl, ctx.source);
+  const sourceUrl = gitUrlOf(ctx, 'source', job.source);
+  const sourceCredentials = await credentialsFor(sourceUrl, ctx.source, ctx.ssh?.source);
   const cache = new CacheRepo(
     ctx.git,
     path.join(
@@ -90,10 +94,10 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   // A repository about to be created needs everything anyway: fetch at once and read the refs from the cache,
   // saving a network round trip per new repository on a first sync.
   const fetchFirst = settings.mode === 'sync' && !job.target && settings.createMissing;
-  if (fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  if (fetchFirst) await overSide(ctx, 'source', fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials));
   const sourceListing = fetchFirst
     ? await cache.localListing()
-    : await listRemoteRefs(ctx.git, job.source.cloneUrl, sourceCredentials, discoveryOptions(ctx));
+    : await overSide(ctx, 'source', listRemoteRefs(ctx.git, sourceUrl, sourceCredentials, discoveryOptions(ctx)));
   for (const ref of sourceListing.unsafe) {
     ctx.runtime.warning(
       `${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
@@ -122,17 +126,22 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
     targetRepo = created.repo;
   }
 
-  const targetRefs: RefMap =
-    targetRepo && !(created && !created.adopted)
-      ? (
-          await listRemoteRefs(
+  // A repository this run created (not adopted) is empty: nothing to read.
+  const targetUrl = targetRepo && !(created && !created.adopted) ? gitUrlOf(ctx, 'target', targetRepo) : undefined;
+  const targetRefs: RefMap = targetUrl
+    ? (
+        await overSide(
+          ctx,
+          'target',
+          listRemoteRefs(
             ctx.git,
-            targetRepo.cloneUrl,
-            await credentialsFor(targetRepo.cloneUrl, ctx.target),
+            targetUrl,
+            await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target),
             discoveryOptions(ctx),
-          )
-        ).refs
-      : new Map();
+          ),
+        )
+      ).refs
+    : new Map();
 
   if (settings.mode === 'check' && sourceRefs.size === 0) return { ...base, status: 'empty', refs: [] };
 
@@ -149,7 +158,9 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   }
 
   // Refs differ: the source's objects are needed (to push, and to tell fast-forwards from divergence).
-  if (sourceRefs.size && !fetchFirst) await fetchIntoCache(ctx, cache, job.source.cloneUrl, sourceCredentials);
+  if (sourceRefs.size && !fetchFirst) {
+    await overSide(ctx, 'source', fetchIntoCache(ctx, cache, sourceUrl, sourceCredentials));
+  }
   const plan = await planRefs({
     source: sourceRefs,
     target: targetRefs,
@@ -334,7 +345,8 @@ export function recordable(
 }
 
 /** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble neither. */
-const SOURCE_REFUSED = /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled)/i;
+const SOURCE_REFUSED =
+  /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled|Could not read from remote repository|Permission denied \(publickey|Host key verification failed)/i;
 
 function isSourceUnavailable(message: string): boolean {
   return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);
@@ -371,7 +383,8 @@ async function pushUpdates(
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
   await ctx.transferSlot?.();
-  const credentials = await credentialsFor(target.cloneUrl, ctx.target);
+  const targetUrl = gitUrlOf(ctx, 'target', target);
+  const credentials = await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target);
   if (settings.lfs && ctx.copyLfs) {
     const tips = [...new Set(updates.map((action) => action.to).filter((sha): sha is string => Boolean(sha)))];
     if (tips.length) {
@@ -409,12 +422,16 @@ async function pushUpdates(
   let outcomes: PushOutcome[] | undefined;
   let pushError: unknown;
   try {
-    outcomes = await cache.push(
-      target.cloneUrl,
-      updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-      // Asked again after the protection calls: expiring credentials (GitHub App tokens) are renewed when due.
-      await credentialsFor(target.cloneUrl, ctx.target),
-      ctx.signal,
+    outcomes = await overSide(
+      ctx,
+      'target',
+      cache.push(
+        targetUrl,
+        updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
+        // Asked again after the protection calls: expiring credentials (GitHub App tokens) are renewed when due.
+        await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target),
+        ctx.signal,
+      ),
     );
   } catch (error) {
     pushError = error;
@@ -503,15 +520,11 @@ async function createTargetRepo(ctx: RepoContext, job: RepoJob): Promise<Created
       defaultBranch: job.source.defaultBranch,
     },
     sourceWebUrl: job.source.webUrl,
-    isEmpty: async (repo) =>
-      (
-        await listRemoteRefs(
-          ctx.git,
-          repo.cloneUrl,
-          await credentialsFor(repo.cloneUrl, ctx.target),
-          discoveryOptions(ctx),
-        )
-      ).refs.size === 0,
+    isEmpty: async (repo) => {
+      const url = gitUrlOf(ctx, 'target', repo);
+      const credentials = await credentialsFor(url, ctx.target, ctx.ssh?.target);
+      return (await listRemoteRefs(ctx.git, url, credentials, discoveryOptions(ctx))).refs.size === 0;
+    },
     onRetry: (message) => ctx.runtime.warning(message),
   });
   ctx.runtime.info(`${made.adopted ? 'adopted' : 'created'} ${made.repo.webUrl}`);
@@ -529,7 +542,29 @@ function visibilityFor(settings: Settings, source: RepoInfo): Visibility {
   return settings.visibility === 'source' ? source.visibility : settings.visibility;
 }
 
-export async function credentialsFor(url: string, host: Host): Promise<GitCredential[]> {
+export async function credentialsFor(url: string, host: Host, ssh?: SshTransport): Promise<GitCredential[]> {
+  if (ssh) return [{ url, sshCommand: ssh.command }];
   const header = await host.gitAuthHeader();
   return header ? [{ url, header }] : [];
+}
+
+/** git on an SSH side: ssh's words for a host key or key problem become one clear sentence naming the input. */
+async function overSide<T>(ctx: RepoContext, side: Side, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const explained = ctx.ssh?.[side] && error instanceof GitError && explainSshFailure(side, error.stderr);
+    throw explained ? new Error(explained) : error;
+  }
+}
+
+/** The URL git uses for a repository on one side: the API's SSH URL when that side has an SSH key, else HTTPS. */
+function gitUrlOf(ctx: RepoContext, side: Side, repo: RepoInfo): string {
+  const url = ctx.ssh?.[side] ? repo.sshUrl : repo.cloneUrl;
+  if (url) return url;
+  throw new Error(
+    ctx.ssh?.[side]
+      ? `the ${side} API gives no SSH clone URL for ${repo.webUrl}`
+      : `the ${side} API gives no HTTP(S) clone URL for ${repo.webUrl} (HTTP(S) git access off?); set ${side}-ssh-key`,
+  );
 }

@@ -50,4 +50,10 @@ export const INPUT_DOCS: Record<InputName, string> = {
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',
   orphans: 'mirrors whose source repository is gone: keep or archive (never deleted; default keep)',
   'orphans-limit': 'at most this many mirrors archived per run, 1 to 10000; more: none archived (default 10)',
+  'source-ssh-key':
+    'private key for git over SSH on the source, OpenSSH/PEM text or base64 (environment MIRROR_SOURCE_SSH_KEY only)',
+  'source-ssh-known-hosts': 'known_hosts lines of the source SSH server (required with source-ssh-key)',
+  'target-ssh-key':
+    'private key for git over SSH on the target, OpenSSH/PEM text or base64 (environment MIRROR_TARGET_SSH_KEY only)',
+  'target-ssh-known-hosts': 'known_hosts lines of the target SSH server (required with target-ssh-key)',
 };

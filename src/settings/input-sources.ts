@@ -42,6 +42,8 @@ export const SECRET_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'source-app-private-key',
   'target-app-private-key',
   'hook-secret',
+  'source-ssh-key',
+  'target-ssh-key',
 ]);
 
 /** The environment variable that carries an input: `MIRROR_SOURCE_TOKEN` for `source-token`. */

@@ -16,6 +16,7 @@ import {
   type TargetSettings,
   type VisibilitySetting,
 } from './settings.js';
+import { readSshSettings } from './ssh-settings.js';
 import { DEFAULT_URLS, deriveApiUrl, parseHttpUrl, redactUrl, type UrlProblem } from './urls.js';
 
 export const DEFAULT_REPORT_FILE = 'org-mirror-report.json';
@@ -45,7 +46,15 @@ export const MAX_CONCURRENCY = 64;
 export function readSettings(sources: SettingsSources): Settings {
   const read = inputReader(sources);
   const secrets = (
-    ['source-token', 'target-token', 'source-app-private-key', 'target-app-private-key', 'hook-secret'] as const
+    [
+      'source-token',
+      'target-token',
+      'source-app-private-key',
+      'target-app-private-key',
+      'hook-secret',
+      'source-ssh-key',
+      'target-ssh-key',
+    ] as const
   )
     .map((name) => read(name)?.value)
     .filter((value): value is string => value !== undefined && value.length >= 4);
@@ -91,6 +100,14 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
 
   const lfs = readBoolean(value('lfs'), 'lfs', false);
   if (lfs && !FEATURES.lfs) throw invalid('lfs', 'true', 'false', 'LFS mirroring is not available yet in this version');
+  if (lfs && (source.ssh || target.ssh)) {
+    throw invalid(
+      'lfs',
+      'true',
+      'false when source-ssh-key or target-ssh-key is set',
+      'Git LFS over SSH (git-lfs-authenticate) is not supported',
+    );
+  }
 
   const settings: Settings = {
     source,
@@ -227,6 +244,8 @@ function readEndpoint(read: InputReader, side: 'source' | 'target'): EndpointSet
   }
   const app = readGitHubApp(read, side, type, token !== undefined);
   if (app) endpoint.app = app;
+  const ssh = readSshSettings(read, side);
+  if (ssh) endpoint.ssh = ssh;
   return endpoint;
 }
 

@@ -1,9 +1,10 @@
 import type { Settings } from './settings.js';
 
 /**
- * Every secret value in the settings, for the runtime to mask (it also masks their base64 forms): both tokens, the
- * GitHub App private keys, the hook secret, and the query values of `hook-url` (GitLab pipeline-trigger URLs carry
- * `?token=…`). Installation tokens made from a key are masked by the host that makes them.
+ * Every secret value in the settings, for the runtime to mask (it also masks their base64 forms and, for an SSH key,
+ * each of its lines): both tokens, the GitHub App private keys, the SSH keys, the hook secret, and the query values of
+ * `hook-url` (GitLab pipeline-trigger URLs carry `?token=…`). Installation tokens made from a key are masked by the
+ * host that makes them.
  */
 export function secretsOf(settings: Settings): string[] {
   const secrets = [
@@ -14,6 +15,10 @@ export function secretsOf(settings: Settings): string[] {
     settings.target.app?.privateKey,
     settings.target.app?.privateKeyAsGiven,
     settings.hookSecret,
+    settings.source.ssh?.key,
+    settings.source.ssh?.encoded,
+    settings.target.ssh?.key,
+    settings.target.ssh?.encoded,
   ];
   if (settings.hookUrl) {
     for (const value of new URL(settings.hookUrl).searchParams.values()) secrets.push(value);

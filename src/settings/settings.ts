@@ -46,6 +46,10 @@ export const INPUTS = {
   verifyInterval: 'verify-interval',
   orphans: 'orphans',
   orphansLimit: 'orphans-limit',
+  sourceSshKey: 'source-ssh-key',
+  sourceSshKnownHosts: 'source-ssh-known-hosts',
+  targetSshKey: 'target-ssh-key',
+  targetSshKnownHosts: 'target-ssh-known-hosts',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -75,6 +79,8 @@ export interface EndpointSettings {
   username?: string;
   /** GitHub only: authenticate as this GitHub App's installation instead of with `token`. */
   app?: GitHubAppSettings;
+  /** git over SSH with this key instead of HTTPS with the token (the API still uses the token). */
+  ssh?: SshSettings;
 }
 
 /** A GitHub App the mirror authenticates as (installation tokens made from its private key, refreshed before expiry). */
@@ -87,6 +93,16 @@ export interface GitHubAppSettings {
   privateKeyAsGiven: string;
   /** Installation on the owner; looked up from the owner when absent. */
   installationId?: number;
+}
+
+/** One side's SSH transport: a private key and the host keys it must match (always checked strictly). */
+export interface SshSettings {
+  /** Private key text (OpenSSH or PEM), decoded when given as base64. */
+  key: string;
+  /** known_hosts lines. */
+  knownHosts: string;
+  /** The input as given when it was base64: a secret to mask as well. */
+  encoded?: string;
 }
 
 export interface TargetSettings extends EndpointSettings {

@@ -87,6 +87,8 @@ export class Forge implements ForgeState {
   readonly host: HostFake;
   /** Certificate material when serving HTTPS (startForge({ tls: true })). */
   tls?: ForgeTls;
+  /** `ssh://git@127.0.0.1:<port>` when an SSH server (ssh-server.ts) serves this forge's repositories. */
+  sshBase?: string;
   private server?: http.Server;
   private lastId = 1000;
   private readonly reposDir: string;
@@ -239,6 +241,11 @@ export class Forge implements ForgeState {
 
   wikiExists(repo: RepoRecord): boolean {
     return fs.existsSync(path.join(repo.wikiDir, 'HEAD'));
+  }
+
+  /** The SSH clone URL the API answers carry, when an SSH server is attached (else the host fake's placeholder). */
+  sshUrlOf(repo: RepoRecord): string | undefined {
+    return this.sshBase ? `${this.sshBase}/${repo.fullPath}.git` : undefined;
   }
 
   setHead(repo: RepoRecord, branch: string): void {
@@ -633,13 +640,7 @@ export class Forge implements ForgeState {
     const dir = target.wiki ? repo.wikiDir : repo.dir;
     if (target.wiki && !this.wikiExists(repo)) return deny(404, 'Repository not found.');
     if (write && phase === 'exchange') fs.rmSync(path.join(dir, LAST_PUSH_FILE), { force: true });
-    const config: [string, string][] = [
-      ['http.receivepack', 'true'],
-      ['http.uploadpack', 'true'],
-      ['core.hooksPath', this.hooksDir],
-      ['uploadpack.allowFilter', 'true'],
-      ...this.host.hiddenRefs.map((ref): [string, string] => ['receive.hideRefs', ref]),
-    ];
+    const config = this.gitServiceConfig();
     const status = await runHttpBackend(req, res, {
       projectRoot: this.reposDir,
       pathInfo: `/${repo.fullPath}${target.wiki ? '.wiki' : ''}.git/${target.rest}`,
@@ -650,21 +651,34 @@ export class Forge implements ForgeState {
     });
     record(status);
     if (write && phase === 'exchange' && target.wiki) fs.rmSync(path.join(dir, LAST_PUSH_FILE), { force: true });
-    else if (write && phase === 'exchange') {
-      const file = path.join(repo.dir, LAST_PUSH_FILE);
-      if (fs.existsSync(file)) {
-        const updates = fs
-          .readFileSync(file, 'utf8')
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => {
-            const [oldSha, newSha, ref] = line.split(' ');
-            return { ref, oldSha, newSha };
-          });
-        fs.rmSync(file, { force: true });
-        this.afterPush(repo, updates, user);
-      }
-    }
+    else if (write && phase === 'exchange') this.finishPush(repo, user);
+  }
+
+  /** Config of every git service process (HTTP and SSH): the shared hooks (protection), hidden refs. */
+  gitServiceConfig(): [string, string][] {
+    return [
+      ['http.receivepack', 'true'],
+      ['http.uploadpack', 'true'],
+      ['core.hooksPath', this.hooksDir],
+      ['uploadpack.allowFilter', 'true'],
+      ...this.host.hiddenRefs.map((ref): [string, string] => ['receive.hideRefs', ref]),
+    ];
+  }
+
+  /** After a receive-pack (HTTP or SSH): the refs the post-receive hook recorded count as a push. */
+  finishPush(repo: RepoRecord, user: ForgeUser | undefined): void {
+    const file = path.join(repo.dir, LAST_PUSH_FILE);
+    if (!fs.existsSync(file)) return;
+    const updates = fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [oldSha, newSha, ref] = line.split(' ');
+        return { ref, oldSha, newSha };
+      });
+    fs.rmSync(file, { force: true });
+    this.afterPush(repo, updates, user);
   }
 
   private afterPush(repo: RepoRecord, updates: RefUpdate[], user: ForgeUser | undefined): void {

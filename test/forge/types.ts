@@ -223,6 +223,8 @@ export interface ForgeState {
   isEmpty(repo: RepoRecord): boolean;
   /** Whether `refs/heads/<branch>` exists (cheap). */
   hasBranch(repo: RepoRecord, branch: string): boolean;
+  /** The SSH clone URL of an attached SSH server (ssh-server.ts), when one is attached. */
+  sshUrlOf(repo: RepoRecord): string | undefined;
 }
 
 export interface RepoOptions {
@@ -261,6 +263,8 @@ export interface RecordedGitRequest {
   repo: string;
   user?: string;
   status: number;
+  /** Set for git over SSH (ssh-server.ts); smart HTTP otherwise. */
+  transport?: 'ssh';
 }
 
 /** Matches requests for fault injection. All given fields must match. */

@@ -341,7 +341,7 @@ export function createBitbucketCloudFake(forge: ForgeState): HostFake {
         hooks: link(`${self}/hooks`),
         clone: [
           { name: 'https', href: cloneHref(repo, user) },
-          { name: 'ssh', href: `ssh://git@${host}/${repo.fullPath}.git` },
+          { name: 'ssh', href: forge.sshUrlOf(repo) ?? `ssh://git@${host}/${repo.fullPath}.git` },
         ],
       },
     };

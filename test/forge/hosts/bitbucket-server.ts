@@ -229,7 +229,10 @@ export function createBitbucketServerFake(forge: ForgeState): HostFake {
       archived: repo.archived,
       links: {
         clone: [
-          { href: `ssh://git@${host.split(':')[0]}:7999${scmPath(repo).slice('/scm'.length)}`, name: 'ssh' },
+          {
+            href: forge.sshUrlOf(repo) ?? `ssh://git@${host.split(':')[0]}:7999${scmPath(repo).slice('/scm'.length)}`,
+            name: 'ssh',
+          },
           { href: `${httpBase}${scmPath(repo)}`, name: 'http' },
         ],
         self: [{ href: `${forge.url}${webPath(repo)}` }],

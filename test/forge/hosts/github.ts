@@ -209,7 +209,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       updated_at: repo.updatedAt,
       pushed_at: repo.pushedAt,
       git_url: `git://${host}/${repo.fullPath}.git`,
-      ssh_url: `git@${host}:${repo.fullPath}.git`,
+      ssh_url: forge.sshUrlOf(repo) ?? `git@${host}:${repo.fullPath}.git`,
       clone_url: `${forge.url}/${repo.fullPath}.git`,
       svn_url: `${forge.url}/${repo.fullPath}`,
       mirror_url: null,

@@ -193,7 +193,7 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       default_branch: repo.defaultBranch,
       tag_list: [],
       topics: [],
-      ssh_url_to_repo: `git@${host}:${repo.fullPath}.git`,
+      ssh_url_to_repo: forge.sshUrlOf(repo) ?? `git@${host}:${repo.fullPath}.git`,
       http_url_to_repo: `${forge.url}/${repo.fullPath}.git`,
       web_url: `${forge.url}/${repo.fullPath}`,
       readme_url: null,
