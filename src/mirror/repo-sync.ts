@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-import { CacheRepo, lsRemote, type PushOutcome } from '../git/cache-repo.js';
+import { CacheRepo, lsRemote, PUSH_BATCH, type PushOutcome } from '../git/cache-repo.js';
 import { TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { Host, RepoInfo, Visibility } from '../hosts/host.js';
@@ -159,7 +159,7 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   }
   const target = targetRepo;
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey) : [];
+  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey, created) : [];
   const refs = applyOutcomes(plan, outcomes);
 
   const failedRefs = refs.filter((action) => action.error);
@@ -294,6 +294,7 @@ async function pushUpdates(
   updates: PlannedRef[],
   state: RepoState | undefined,
   stateKey: string,
+  created: boolean,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
   const credentials = credentialsFor(target.cloneUrl, ctx.target);
@@ -327,10 +328,12 @@ async function pushUpdates(
   });
 
   const lift = settings.protect && ctx.target.protectionStrategy === 'lift';
-  if (lift) await ctx.target.unprotect(target);
+  // A repository created by this run is empty and unprotected: nothing to lift, nothing to read before writing rules.
+  const fresh = created;
+  if (lift && !fresh) await ctx.target.unprotect(target);
   // Exempt hosts: protection (with the mirror's exemption) is put right before the push, so that a rule someone added
   // without the exemption cannot refuse the mirror's own forced updates and prunes, and there is no unprotected window.
-  else if (settings.protect) await ctx.target.protect(target);
+  else if (settings.protect && !lift) await ctx.target.protect(target, { fresh });
   let outcomes: PushOutcome[] | undefined;
   let pushError: unknown;
   try {
@@ -345,8 +348,13 @@ async function pushUpdates(
   }
   // Restored whatever happened to the push.
   if (lift) {
+    // The host reacts to the first push it receives: with several pushes the default may be another branch.
+    const initial = target.defaultBranch;
+    const initialPushed =
+      updates.length <= PUSH_BATCH &&
+      outcomes?.some((outcome) => outcome.ref === `refs/heads/${initial}` && outcome.ok);
     try {
-      await ctx.target.protect(target);
+      await ctx.target.protect(target, { fresh, initialDefaultBranch: initialPushed ? initial : undefined });
     } catch (error) {
       const restore = `protection of ${target.webUrl} could not be restored after the push: ${(error as Error).message}`;
       throw new Error(pushError ? `${(pushError as Error).message}; ${restore}` : restore);
@@ -382,11 +390,14 @@ async function keepProtected(
 ): Promise<void> {
   const { settings } = ctx;
   // When something was pushed, protection was already checked around the push.
-  if (settings.protect && !pushed) await ctx.target.protect(target);
+  if (settings.protect && !pushed) await ctx.target.protect(target, { fresh: created });
   const branch = job.source.defaultBranch;
   if (branch && targetRefs.has(`refs/heads/${branch}`)) {
-    // A new repo's default branch is whatever its first push made it: ask the host rather than trust the create answer.
-    const current = created ? ((await ctx.target.getRepo(target.path)) ?? target) : target;
+    // A new repository's HEAD points at the branch its create answer names (the host's default branch name), so when
+    // that branch was pushed it is the default: no read back. Otherwise the first push may have made another branch
+    // the default (GitLab, Bitbucket Cloud take the first pushed branch): write without reading, a write costs what
+    // a read would. A wrong guess is put right by the next verification run, which reads first.
+    const current = created ? { ...target, defaultBranch: target.defaultBranch ?? '' } : target;
     if (current.defaultBranch !== branch) await ctx.target.setDefaultBranch(current, branch);
   }
 }
