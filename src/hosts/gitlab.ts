@@ -569,14 +569,6 @@ export class GitLabHost implements Host {
       // branch is known it is removed without reading the rules first (404: the group does not protect it).
       const { branches, tags } = initial ? { branches: [], tags: [] } : await this.protectedRules(repo, options.fresh);
       let wrote = false;
-      if (initial) {
-        try {
-          await this.api.ProtectedBranches.unprotect(repo.id, initial);
-        } catch (error) {
-          if (statusOf(error) !== 404) throw error;
-        }
-        wrote = true;
-      }
       for (const rule of branches) {
         if (branchLocked(rule)) continue;
         await this.api.ProtectedBranches.unprotect(repo.id, rule.name);
@@ -590,6 +582,16 @@ export class GitLabHost implements Host {
           allow_force_push: false,
         });
         wrote = true;
+      }
+      if (initial) {
+        // After `*`: GitLab adds its initial protection in the background after the push, and only to a default
+        // branch that no rule covers yet (ProtectDefaultBranchService#protect_branch?), so with `*` in place first a
+        // late rule cannot appear after this removal.
+        try {
+          await this.api.ProtectedBranches.unprotect(repo.id, initial);
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+        }
       }
       for (const rule of tags) {
         if (tagLocked(rule)) continue;
