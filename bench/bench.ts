@@ -6,9 +6,10 @@
  * Runs, for each tool side by side: (a) first full sync into an empty target, (b) a no-op rerun, (c) a rerun after one
  * commit was pushed to one source repo. Prints a Markdown table (wall time, API requests, git HTTP requests, git
  * processes, peak memory of the measured process tree, ratios to both baselines), checks that every target equals
- * its source afterwards, and evaluates the targets of issue 5.
+ * its source afterwards, and evaluates the targets of issues 5 and 10 (with the CLI's cold start, bench/cold-start.ts).
  *
- * Usage: tsx bench/bench.ts [--repos 300] [--latency 20] [--source github] [--target gitlab] [--quick]
+ * Usage: tsx bench/bench.ts [--repos 300] [--latency 20] [--source github|gitlab|bitbucket-cloud|bitbucket-server]
+ *        [--target gitlab|github|bitbucket-server] [--quick]
  *        [--json results.json] [--cli dist/index.js] [--contract]
  *        [--tools org-mirror,usual,floor]
  */
@@ -18,11 +19,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHost } from '../src/hosts/index.js';
-import type { Host, HostType, RepoInfo } from '../src/hosts/host.js';
+import { HOST_TYPES, type Host, type HostType, type RepoInfo } from '../src/hosts/host.js';
 import { deriveApiUrl } from '../src/settings/urls.js';
 import { ForgeProcess, type ForgeStats } from './forge-process.js';
 import { installGitCounter, killActiveRuns, measure, type MeasuredRun } from './measured-run.js';
-import { evaluateTargets, formatBreakdown, formatTable, type Phase, type Row, type Tool } from './report.js';
+import { formatColdStart, measureColdStart, type ColdStart } from './cold-start.js';
+import {
+  evaluateIssue10,
+  evaluateTargets,
+  formatBreakdown,
+  formatTable,
+  type Phase,
+  type Row,
+  type Tool,
+} from './report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,11 +61,21 @@ function parseArgs(argv: string[]): BenchOptions {
   const latencyMs = Number(value('latency') ?? (quick ? 0 : 20));
   if (!Number.isInteger(repos) || repos < 1 || repos > 2000) throw new Error(`--repos must be 1..2000, got ${repos}`);
   if (!Number.isFinite(latencyMs) || latencyMs < 0) throw new Error(`--latency must be >= 0 ms, got ${latencyMs}`);
+  const hostType = (name: string, fallback: HostType): HostType => {
+    const type = value(name) ?? fallback;
+    if (!(HOST_TYPES as readonly string[]).includes(type)) {
+      throw new Error(`--${name} accepts ${HOST_TYPES.join(', ')}; got ${type}`);
+    }
+    if (name === 'target' && type === 'bitbucket-cloud') {
+      throw new Error('--target bitbucket-cloud is not supported: the bench does not set up the project it needs');
+    }
+    return type as HostType;
+  };
   return {
     repos,
     latencyMs,
-    source: (value('source') ?? 'github') as HostType,
-    target: (value('target') ?? 'gitlab') as HostType,
+    source: hostType('source', 'github'),
+    target: hostType('target', 'gitlab'),
     quick,
     contract: argv.includes('--contract'),
     json: value('json'),
@@ -161,7 +181,11 @@ async function gitAuthEnv(ctx: Context): Promise<NodeJS.ProcessEnv> {
   return env;
 }
 
-async function runTool(ctx: Context, tool: Tool, phase: Phase): Promise<MeasuredRun & { report?: string }> {
+async function runTool(
+  ctx: Context,
+  tool: Tool,
+  phase: Phase,
+): Promise<MeasuredRun & { report?: string; runMs?: number }> {
   const log = path.join(ctx.tmp, 'git-calls.log');
   if (tool === 'org-mirror') {
     const reportFile = path.join(ctx.tmp, `org-mirror-report-${PHASES.indexOf(phase)}.json`);
@@ -190,7 +214,7 @@ async function runTool(ctx: Context, tool: Tool, phase: Phase): Promise<Measured
       ctx.gitCounter,
       log,
     );
-    return { ...run, report: summariseReport(reportFile) };
+    return { ...run, ...summariseReport(reportFile) };
   }
   const env = { ...ctx.baseEnv, ...(await gitAuthEnv(ctx)), JOBS: tool === 'usual' ? '1' : '8', TMPDIR: ctx.tmp };
   return measure(
@@ -207,16 +231,20 @@ async function runTool(ctx: Context, tool: Tool, phase: Phase): Promise<Measured
   );
 }
 
-function summariseReport(file: string): string | undefined {
+function summariseReport(file: string): { report?: string; runMs?: number } {
   try {
-    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as { counts?: Record<string, number>; error?: string };
+    const report = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      counts?: Record<string, number>;
+      error?: string;
+      durationMs?: number;
+    };
     const counts = Object.entries(report.counts ?? {})
       .filter(([, n]) => n > 0)
       .map(([status, n]) => `${n} ${status}`)
       .join(', ');
-    return report.error ? `error: ${report.error}` : counts;
+    return { report: report.error ? `error: ${report.error}` : counts, runMs: report.durationMs };
   } catch {
-    return undefined;
+    return {};
   }
 }
 
@@ -261,6 +289,7 @@ async function measureRow(ctx: Context, tool: Tool, phase: Phase, sourceRefs: Ma
     rootPeakBytes: run.rootPeakBytes,
     check: leaked ? `${check}; TOKEN IN GIT ARGV` : check,
     report: run.report,
+    runMs: run.runMs,
     apiRequests: { source: sourceRequests.api, target: targetRequests.api },
     gitCalls: run.gitCalls,
     outputTail: run.exitCode === 0 ? undefined : run.output.slice(-2000),
@@ -277,6 +306,11 @@ async function ensureBuilt(cli: string): Promise<void> {
 
 export async function runBench(options: BenchOptions): Promise<Row[]> {
   await ensureBuilt(options.cli);
+  // Before the forges start: only the machine's other load competes with it.
+  const coldStart = options.tools.includes('org-mirror')
+    ? measureColdStart(options.cli, options.quick ? 3 : 15)
+    : undefined;
+  if (coldStart) log(`bench: ${formatColdStart(coldStart)}`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'org-mirror-bench-'));
   const forges: ForgeProcess[] = [];
   const cleanup = async (): Promise<void> => {
@@ -354,8 +388,10 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
       }
     }
     const violations = (await source.stats()).violations + (await target.stats()).violations;
-    printResults(options, rows, violations, [loadBefore, os.loadavg()[0]]);
-    if (options.json) fs.writeFileSync(options.json, JSON.stringify({ options, rows, violations }, null, 2) + '\n');
+    printResults(options, rows, violations, [loadBefore, os.loadavg()[0]], coldStart);
+    if (options.json) {
+      fs.writeFileSync(options.json, JSON.stringify({ options, rows, violations, coldStart }, null, 2) + '\n');
+    }
     return rows;
   } finally {
     process.off('SIGINT', interrupted);
@@ -364,7 +400,13 @@ export async function runBench(options: BenchOptions): Promise<Row[]> {
   }
 }
 
-function printResults(options: BenchOptions, rows: Row[], violations: number, load: number[]): void {
+function printResults(
+  options: BenchOptions,
+  rows: Row[],
+  violations: number,
+  load: number[],
+  coldStart: ColdStart | undefined,
+): void {
   const out: string[] = [];
   out.push('');
   out.push(
@@ -385,6 +427,9 @@ function printResults(options: BenchOptions, rows: Row[], violations: number, lo
   if (violations) out.push(`Forge API contract violations during the run: ${violations}`);
   out.push('');
   out.push(evaluateTargets(rows, options.repos));
+  out.push('');
+  out.push(evaluateIssue10(rows, options.repos, options.source === 'github'));
+  if (coldStart) out.push(`- ${formatColdStart(coldStart)}`);
   out.push('');
   out.push(formatBreakdown(rows.filter((row) => row.tool === 'org-mirror')));
   process.stdout.write(out.join('\n') + '\n');

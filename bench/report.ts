@@ -19,6 +19,8 @@ export interface Row {
   check: string;
   /** org-mirror's report counts. */
   report?: string;
+  /** org-mirror's own run time (report `durationMs`): the rest of `wallMs` is Node start, loading and exit. */
+  runMs?: number;
   apiRequests: { source: RecordedRequest[]; target: RecordedRequest[] };
   gitCalls: string[];
   outputTail?: string;
@@ -94,6 +96,33 @@ export function evaluateTargets(rows: Row[], repos: number): string {
   return lines.join('\n');
 }
 
+/**
+ * The targets of issue 10 that this run can tell: the no-op rerun's HTTP requests (API and git smart HTTP together;
+ * a GitHub source has a push stamp and needs no ref discovery), its git processes, the Node process's own peak RSS,
+ * and the target API calls per new repository of the first sync.
+ */
+export function evaluateIssue10(rows: Row[], repos: number, githubSource: boolean): string {
+  const om = (phase: Phase): Row | undefined => find(rows, 'org-mirror', phase);
+  const noop = om('no-op rerun');
+  const first = om('first sync');
+  const fixed = 2 * Math.ceil(repos / 100) + 10;
+  const budget = githubSource ? fixed : 2 * repos + fixed;
+  const http = noop ? noop.apiSource + noop.apiTarget + noop.gitHttp : NaN;
+  const nodePeak = Math.max(...rows.filter((r) => r.tool === 'org-mirror').map((r) => r.rootPeakBytes)) / 2 ** 20;
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+  const budgetText = githubSource ? `2 x ceil(N/100) + 10 = ${budget}` : `2N + 2 x ceil(N/100) + 10 = ${budget}`;
+  return [
+    `Targets of issue 10 on this run (${repos} repos; stated for N = 1000 and memory at 2000):`,
+    `- no-op rerun HTTP requests (API + git): ${noop ? http : '-'} (budget ${budgetText}): ${verdict(http <= budget)}`,
+    `- no-op rerun git processes: ${noop?.gitProcesses ?? '-'} (target 0): ${verdict(noop?.gitProcesses === 0)}`,
+    `- no-op rerun start and exit (wall - run): ${
+      noop?.runMs !== undefined ? `${((noop.wallMs - noop.runMs) / 1000).toFixed(2)} s` : '-'
+    }`,
+    `- first sync target API requests per repository: ${first ? (first.apiTarget / repos).toFixed(2) : '-'}`,
+    `- peak RSS of the Node process: ${nodePeak.toFixed(0)} MB (target < 250 MB at 2000 repos): ${verdict(nodePeak < 250)}`,
+  ].join('\n');
+}
+
 /** GitLab/GitHub ids and repo names in paths → `:id`, so requests group by endpoint. */
 function endpoint(request: RecordedRequest): string {
   if (request.operation) return `${request.method} ${request.operation}`;
@@ -135,6 +164,12 @@ export function formatBreakdown(rows: Row[]): string {
     lines.push(`  - target API: ${countBy(row.apiRequests.target.map(endpoint)) || 'none'}`);
     lines.push(`  - git: ${countBy(row.gitCalls.map(gitSubcommand)) || 'none'}`);
     lines.push(`  - peak memory: ${mb(row.peakBytes)} MB tree, ${mb(row.rootPeakBytes)} MB the node process alone`);
+    if (row.runMs !== undefined) {
+      lines.push(
+        `  - process ${(row.wallMs / 1000).toFixed(2)} s, of which the run ${(row.runMs / 1000).toFixed(2)} s ` +
+          `(start, loading and exit: ${((row.wallMs - row.runMs) / 1000).toFixed(2)} s)`,
+      );
+    }
   }
   return lines.join('\n');
 }

@@ -2,13 +2,15 @@
  * run(): settings → engine → report. The only place that sets the exit code.
  * 0 all good; 1 a repo failed or diverged (with on-divergence fail) or the run failed; 2 bad configuration.
  */
-import { describeEventHint, readEventHint } from './events/event-hint.js';
-import { createHost } from './hosts/index.js';
-import { runMirror } from './mirror/engine.js';
 import type { RunReport } from './report/model.js';
-import { exitCodeOf, publishReport, summaryFileFor } from './report/index.js';
-import { detectRuntime, type MirrorRuntime } from './runtime/index.js';
+import type { MirrorRuntime } from './runtime/index.js';
 import { CliInfoRequested, readSettings, secretsOf, SettingsError, type Settings } from './settings/index.js';
+
+// Only the settings are loaded up front: `--version`, `--help` and a configuration error need nothing else. The rest
+// (engine, git, reports, runtime) is imported once the settings are valid, and each host's adapter with its API client
+// only for the host types in use (hosts/load-host.ts).
+const detectRuntime = async (...args: Parameters<typeof import('./runtime/index.js').detectRuntime>) =>
+  (await import('./runtime/index.js')).detectRuntime(...args);
 
 export interface RunOptions {
   argv?: string[];
@@ -33,14 +35,20 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
       return 0;
     }
     if (error instanceof SettingsError) {
-      detectRuntime(env).error(error.message);
+      (await detectRuntime(env)).error(error.message);
       return 2;
     }
-    detectRuntime(env).error(`Unexpected error while reading the settings: ${describe(error)}`);
+    (await detectRuntime(env)).error(`Unexpected error while reading the settings: ${describe(error)}`);
     return 2;
   }
 
-  const runtime = detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
+  const [{ describeEventHint, readEventHint }, { loadHost }, { runMirror }, { summaryFileFor }] = await Promise.all([
+    import('./events/event-hint.js'),
+    import('./hosts/load-host.js'),
+    import('./mirror/engine.js'),
+    import('./report/index.js'),
+  ]);
+  const runtime = await detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
   for (const secret of secretsOf(settings)) runtime.setSecret(secret);
 
   const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
@@ -49,8 +57,10 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
   let report: RunReport;
   try {
     const hostOptions = { requestTimeoutMs: settings.requestTimeout * 1000 };
-    const source = createHost(settings.source, 'source', runtime, hostOptions);
-    const target = createHost(settings.target, 'target', runtime, hostOptions);
+    const [source, target] = await Promise.all([
+      loadHost(settings.source, 'source', runtime, hostOptions),
+      loadHost(settings.target, 'target', runtime, hostOptions),
+    ]);
     const headers = await Promise.all([source.gitAuthHeader(), target.gitAuthHeader()]);
     for (const header of headers) if (header) runtime.setSecret(header);
     report = await runMirror(settings, {
@@ -71,6 +81,7 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
 }
 
 async function finish(report: RunReport, settings: Settings, runtime: MirrorRuntime): Promise<number> {
+  const { exitCodeOf, publishReport } = await import('./report/index.js');
   try {
     const published = await publishReport(report, settings, runtime);
     return exitCodeOf(published, settings);

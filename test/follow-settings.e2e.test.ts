@@ -76,9 +76,10 @@ describe('default branch and visibility follow the source; the fast path stays f
       expect(pair.targetRepo('beta').visibility).toBe('public');
       expect(pair.targetRepo('gamma').defaultBranch).toBe('main');
       expect(pair.targetRepo('gamma').visibility).toBe('private');
-      // Only the two changed repositories were compared; gamma stayed on the fast path.
-      expect(followed.git.length).toBeGreaterThan(0);
-      expect(followed.git.filter((argv) => !/\/(alpha|beta)(\.git)?\b/.test(argv))).toEqual([]);
+      // Only the two changed repositories were compared (refs read in process: no git process at all); gamma stayed on
+      // the fast path.
+      expect(followed.git).toEqual([]);
+      expect(new Set(followed.refReads.map((repo) => repo.split('/').pop()))).toEqual(new Set(['alpha', 'beta']));
       expect(followed.requests.filter((request) => /gamma/.test(request))).toEqual([]);
       expect(followed.pushes).toBe(0);
 
@@ -110,6 +111,8 @@ async function mirrorCounting(pair: Pair, spy: GitSpy) {
   const targetRequests = pair.target.forge.requests.length;
   const writes = pair.target.forge.writes.length;
   const pushes = pair.target.forge.pushes.length;
+  const sourceGit = pair.source.forge.gitRequests.length;
+  const targetGit = pair.target.forge.gitRequests.length;
   const run = await runCli({ env: pair.env({ MIRROR_VISIBILITY: 'source' }), spy, dist: true });
   pair.outputs.push(run.stdout, run.stderr);
   const own = (request: { path: string }) => request.path.toLowerCase().includes(pair.sourceOwner.toLowerCase());
@@ -122,5 +125,12 @@ async function mirrorCounting(pair: Pair, spy: GitSpy) {
     ].map((request) => `${request.method} ${request.path}`),
     writes: pair.target.forge.writes.slice(writes),
     pushes: pair.target.forge.pushes.length - pushes,
+    /** Repositories whose refs were read over git's HTTP protocol, on either side. */
+    refReads: [
+      ...pair.source.forge.gitRequests.slice(sourceGit).filter((request) => own({ path: request.repo })),
+      ...pair.target.forge.gitRequests.slice(targetGit),
+    ]
+      .filter((request) => request.service === 'git-upload-pack' && request.phase === 'advertise')
+      .map((request) => request.repo.replace(/\.git$/, '')),
   };
 }

@@ -27,7 +27,8 @@ export interface PushOutcome {
   message?: string;
 }
 
-const PUSH_BATCH = 200;
+/** Refs per `git push` process (one push per repository below this). */
+export const PUSH_BATCH = 200;
 
 /** Reject anything that is not a plain http(s) URL (for code that speaks HTTP itself); git calls use assertGitUrl. */
 export function assertHttpUrl(url: string): void {

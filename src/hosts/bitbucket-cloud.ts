@@ -25,6 +25,7 @@ import {
   type Host,
   type HookRequest,
   type HookResult,
+  type ProtectOptions,
   type RepoInfo,
   type Visibility,
 } from './host.js';
@@ -189,9 +190,10 @@ export class BitbucketCloudHost implements Host {
     return this.toRepoInfo(response.data, (m) => new HostError(m));
   }
 
-  async protect(repo: RepoInfo): Promise<boolean> {
+  async protect(repo: RepoInfo, options: ProtectOptions = {}): Promise<boolean> {
     const me = await this.mirrorAccountOf();
-    const matchAll = (await this.restrictions(repo)).filter(isMatchAll);
+    // A fresh repository has no restrictions yet: nothing to read first.
+    const matchAll = options.fresh ? [] : (await this.restrictions(repo)).filter(isMatchAll);
     let wrote = false;
     const push = matchAll.filter((r) => r.kind === 'push');
     if (!push.some((r) => (r.users ?? []).some((u) => isSameAccount(u, me)))) {

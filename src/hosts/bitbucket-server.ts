@@ -17,6 +17,7 @@ import {
   type Host,
   type HookRequest,
   type HookResult,
+  type ProtectOptions,
   type RepoInfo,
   type Visibility,
 } from './host.js';
@@ -215,9 +216,10 @@ export class BitbucketServerHost implements Host {
     return info;
   }
 
-  async protect(repo: RepoInfo): Promise<boolean> {
+  async protect(repo: RepoInfo, options: ProtectOptions = {}): Promise<boolean> {
     const slug = await this.mirrorUserSlug(repo);
-    const existing = await this.restrictions(repo);
+    // A fresh repository has no restrictions yet: nothing to read first.
+    const existing = options.fresh ? [] : await this.restrictions(repo);
     const stale: number[] = [];
     const wanted: Record<string, unknown>[] = [];
     for (const type of RESTRICTION_TYPES) {

@@ -13,6 +13,7 @@ import {
   type Host,
   type HookRequest,
   type HookResult,
+  type ProtectOptions,
   type RepoInfo,
   type Visibility,
 } from './host.js';
@@ -589,10 +590,11 @@ export class GitHubHost implements Host {
     return own;
   }
 
-  async protect(repo: RepoInfo): Promise<boolean> {
+  async protect(repo: RepoInfo, options: ProtectOptions = {}): Promise<boolean> {
     try {
       const bypassActors = await this.bypassActors();
-      const existing = await this.ownRulesets(repo);
+      // A fresh repository has no rulesets yet: nothing to read first.
+      const existing = options.fresh ? new Map<RulesetTarget, Ruleset>() : await this.ownRulesets(repo);
       let wrote = false;
       for (const target of ['branch', 'tag'] as const) {
         const desired = this.desiredRuleset(target, bypassActors);

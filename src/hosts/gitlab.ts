@@ -18,6 +18,7 @@ import {
   type Host,
   type HookRequest,
   type HookResult,
+  type ProtectOptions,
   type RepoInfo,
   type Visibility,
 } from './host.js';
@@ -550,9 +551,18 @@ export class GitLabHost implements Host {
     await this.api.ProtectedBranches.requester.post(path, { body });
   }
 
-  private async protectedRules(repo: RepoInfo): Promise<{ branches: ProtectedBranch[]; tags: ProtectedTag[] }> {
+  /**
+   * A fresh repository's tag rules are not read: GitLab adds none by itself (only the default branch is protected on
+   * the first push, https://docs.gitlab.com/user/project/repository/branches/default/#protect-initial-default-branches).
+   */
+  private async protectedRules(
+    repo: RepoInfo,
+    fresh = false,
+  ): Promise<{ branches: ProtectedBranch[]; tags: ProtectedTag[] }> {
     const branches = (await this.api.ProtectedBranches.all(repo.id, { perPage: 100 })) as unknown as ProtectedBranch[];
-    const tags = (await this.api.ProtectedTags.all(repo.id, { perPage: 100 })) as unknown as ProtectedTag[];
+    const tags = fresh
+      ? []
+      : ((await this.api.ProtectedTags.all(repo.id, { perPage: 100 })) as unknown as ProtectedTag[]);
     return { branches, tags };
   }
 
@@ -562,9 +572,12 @@ export class GitLabHost implements Host {
    * default-branch protection allows Maintainers) is removed; rules as strict as ours are left alone.
    * https://docs.gitlab.com/user/project/repository/branches/protected/#when-a-branch-matches-multiple-rules
    */
-  async protect(repo: RepoInfo): Promise<boolean> {
+  async protect(repo: RepoInfo, options: ProtectOptions = {}): Promise<boolean> {
     try {
-      const { branches, tags } = await this.protectedRules(repo);
+      const initial = options.fresh ? options.initialDefaultBranch : undefined;
+      // A fresh repository holds at most the rule GitLab put on the branch the first push made the default: when that
+      // branch is known it is removed without reading the rules first (404: the group does not protect it).
+      const { branches, tags } = initial ? { branches: [], tags: [] } : await this.protectedRules(repo, options.fresh);
       let wrote = false;
       for (const rule of branches) {
         if (branchLocked(rule)) continue;
@@ -579,6 +592,16 @@ export class GitLabHost implements Host {
           allow_force_push: false,
         });
         wrote = true;
+      }
+      if (initial) {
+        // After `*`: GitLab adds its initial protection in the background after the push, and only to a default
+        // branch that no rule covers yet (ProtectDefaultBranchService#protect_branch?), so with `*` in place first a
+        // late rule cannot appear after this removal.
+        try {
+          await this.api.ProtectedBranches.unprotect(repo.id, initial);
+        } catch (error) {
+          if (statusOf(error) !== 404) throw error;
+        }
       }
       for (const rule of tags) {
         if (tagLocked(rule)) continue;

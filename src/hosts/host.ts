@@ -65,6 +65,21 @@ export interface CreateRepoRequest {
   defaultBranch?: string;
 }
 
+/** What the caller knows about the repository being protected. */
+export interface ProtectOptions {
+  /**
+   * The repository was created empty by this run and holds only what the mirror pushed: no rule of anyone else's can
+   * be on it, so the host may write its rules without reading the existing ones first (saving API calls per new
+   * repository). Rules the host itself adds on a first push (GitLab's initial default-branch protection) are still read.
+   */
+  fresh?: boolean;
+  /**
+   * With `fresh`: the branch the mirror's first push made the default (the one the create answer named, pushed
+   * successfully). GitLab protects it on that push; knowing it spares reading the rules.
+   */
+  initialDefaultBranch?: string;
+}
+
 export interface HookRequest {
   url: string;
   secret: string;
@@ -103,7 +118,7 @@ export interface Host {
    * Make sure nobody but the mirror can push, force-push or delete any branch or tag. Reads first: already-correct
    * protection costs no write. Returns true when it had to write.
    */
-  protect(repo: RepoInfo): Promise<boolean>;
+  protect(repo: RepoInfo, options?: ProtectOptions): Promise<boolean>;
   /** Lift that protection (mode `remove`, or around the push on 'lift' hosts). Returns true when it had to write. */
   unprotect(repo: RepoInfo): Promise<boolean>;
   /**

@@ -5,34 +5,26 @@ import { BitbucketCloudHost } from './bitbucket-cloud.js';
 import { BitbucketServerHost } from './bitbucket-server.js';
 import { GitHubHost } from './github.js';
 import { GitLabHost } from './gitlab.js';
+import { newHost, type HostOptions, type HostRole } from './host-factory.js';
 
-export type HostRole = 'source' | 'target';
+export type { HostOptions, HostRole } from './host-factory.js';
 
-export interface HostOptions {
-  /** Time limit of one API request attempt (`request-timeout`); default: the adapters' own (60 s). */
-  requestTimeoutMs?: number;
-}
+const ALL_HOSTS = {
+  github: GitHubHost,
+  gitlab: GitLabHost,
+  'bitbucket-cloud': BitbucketCloudHost,
+  'bitbucket-server': BitbucketServerHost,
+};
 
-/** The one place that knows which class serves which host type (setup-node's `distributions/` factory). */
+/**
+ * Every adapter loaded up front (tests, bench, admin tools). The CLI uses `loadHost` (load-host.ts), which loads only
+ * the adapter, and so the API client, of the host type asked for.
+ */
 export function createHost(
   endpoint: EndpointSettings | TargetSettings,
   role: HostRole,
   runtime?: Runtime,
   options: HostOptions = {},
 ): Host {
-  const timeoutMs = options.requestTimeoutMs;
-  switch (endpoint.type) {
-    case 'github':
-      return new GitHubHost(endpoint, role, runtime, { timeoutMs });
-    case 'gitlab':
-      return new GitLabHost(endpoint, role, runtime, { retry: { timeoutMs } });
-    case 'bitbucket-cloud':
-      return new BitbucketCloudHost(endpoint, role, { timeoutMs });
-    case 'bitbucket-server':
-      return new BitbucketServerHost(endpoint, role, { timeoutMs });
-    default: {
-      const unknown: never = endpoint.type;
-      throw new Error(`Unknown host type '${String(unknown)}'.`);
-    }
-  }
+  return newHost(ALL_HOSTS, endpoint, role, runtime, options);
 }

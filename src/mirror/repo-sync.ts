@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 
-import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
+import { CacheRepo, PUSH_BATCH, type PushOutcome } from '../git/cache-repo.js';
 import { GitError, TRANSIENT_GIT_ERROR, type Git, type GitCredential } from '../git/git.js';
 import { listRemoteRefs } from '../git/ref-discovery.js';
 import { explainSshFailure, type Side, type SshTransport } from '../git/ssh.js';
@@ -188,8 +188,10 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   // sync
   if (!targetRepo) throw new Error(`${job.targetPath}: no target repository`);
   const target = targetRepo;
+  // Made by this run's own create (not adopted after a lost answer): empty, with no rule of anyone else's.
+  const fresh = Boolean(created && !created.adopted);
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey) : [];
+  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey, fresh) : [];
   const refs = applyOutcomes(plan, outcomes);
 
   const failedRefs = refs.filter((action) => action.error);
@@ -202,7 +204,7 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   const clean = diverged.length === 0 && failedRefs.length === 0;
   await ctx.store.write(stateKey, newState(job, target, recordable(finalTarget, plan, refs, known), clean));
 
-  await keepProtected(ctx, target, job, finalTarget, Boolean(created), updates.length > 0);
+  await keepProtected(ctx, target, job, finalTarget, fresh, updates.length > 0);
 
   const status: RepoStatus = failedRefs.length
     ? 'failed'
@@ -380,6 +382,7 @@ async function pushUpdates(
   updates: PlannedRef[],
   state: RepoState | undefined,
   stateKey: string,
+  created: boolean,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
   await ctx.transferSlot?.();
@@ -415,10 +418,12 @@ async function pushUpdates(
   });
 
   const lift = settings.protect && ctx.target.protectionStrategy === 'lift';
-  if (lift) await ctx.target.unprotect(target);
+  // A repository created by this run is empty and unprotected: nothing to lift, nothing to read before writing rules.
+  const fresh = created;
+  if (lift && !fresh) await ctx.target.unprotect(target);
   // Exempt hosts: protection (with the mirror's exemption) is put right before the push, so that a rule someone added
   // without the exemption cannot refuse the mirror's own forced updates and prunes, and there is no unprotected window.
-  else if (settings.protect) await ctx.target.protect(target);
+  else if (settings.protect && !lift) await ctx.target.protect(target, { fresh });
   let outcomes: PushOutcome[] | undefined;
   let pushError: unknown;
   try {
@@ -438,8 +443,13 @@ async function pushUpdates(
   }
   // Restored whatever happened to the push.
   if (lift) {
+    // The host reacts to the first push it receives: with several pushes the default may be another branch.
+    const initial = target.defaultBranch;
+    const initialPushed =
+      updates.length <= PUSH_BATCH &&
+      outcomes?.some((outcome) => outcome.ref === `refs/heads/${initial}` && outcome.ok);
     try {
-      await ctx.target.protect(target);
+      await ctx.target.protect(target, { fresh, initialDefaultBranch: initialPushed ? initial : undefined });
     } catch (error) {
       const restore = `protection of ${target.webUrl} could not be restored after the push: ${(error as Error).message}`;
       throw new Error(pushError ? `${(pushError as Error).message}; ${restore}` : restore);
@@ -475,7 +485,7 @@ async function keepProtected(
 ): Promise<void> {
   const { settings } = ctx;
   // When something was pushed, protection was already checked around the push.
-  if (settings.protect && !pushed) await ctx.target.protect(target);
+  if (settings.protect && !pushed) await ctx.target.protect(target, { fresh: created });
   await followSourceSettings(ctx, target, job, targetRefs, created);
 }
 
@@ -492,8 +502,11 @@ async function followSourceSettings(
 ): Promise<void> {
   const branch = job.source.defaultBranch;
   if (branch && targetRefs.has(`refs/heads/${branch}`)) {
-    // A new repo's default branch is whatever its first push made it: ask the host rather than trust the create answer.
-    const current = created ? ((await ctx.target.getRepo(target.path)) ?? target) : target;
+    // A new repository's HEAD points at the branch its create answer names (the host's default branch name), so when
+    // that branch was pushed it is the default: no read back. Otherwise the first push may have made another branch
+    // the default (GitLab, Bitbucket Cloud take the first pushed branch): write without reading, a write costs what
+    // a read would. A wrong guess is put right by the next verification run, which reads first.
+    const current = created ? { ...target, defaultBranch: target.defaultBranch ?? '' } : target;
     const was = current.defaultBranch;
     if (was !== branch && (await ctx.target.setDefaultBranch(current, branch)) && !created) {
       ctx.runtime.info(`default branch set to ${branch}${was ? ` (was ${was})` : ''}, as on the source`);

@@ -1,0 +1,117 @@
+/**
+ * A faster start (issue 10 item 5): the bundle's entry holds the settings only; everything else is a chunk of `dist/`
+ * loaded when needed, and each host's API client only when that host type is used. Proven on copies of `dist/` with
+ * chunks taken away: `--version` and `--help` work with no chunk at all, and a Bitbucket Server → Bitbucket Cloud sync
+ * works without the chunks holding Octokit (GitHub) and gitbeaker (GitLab).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
+import { cleanEnv, gitSpy, ROOT, tempDir } from './support/cli.js';
+import { addNamespace, Pair, startHostForge, type HostForge } from './support/pairs.js';
+
+const DIST = path.join(ROOT, 'dist');
+/** Code that only the host API clients contain. */
+const CLIENT_MARKERS = { github: 'class Octokit', gitlab: 'GitbeakerRequestError' };
+
+const chunks = (dir: string): string[] => fs.readdirSync(dir).filter((file) => /^\d+\.index\.js$/.test(file));
+const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
+
+/** A copy of dist/ without the chunks that `drop` selects. */
+function distWithout(root: string, name: string, drop: (code: string) => boolean): string {
+  const dir = path.join(root, name, 'dist');
+  fs.cpSync(DIST, dir, { recursive: true });
+  for (const file of chunks(dir)) if (drop(read(dir, file))) fs.rmSync(path.join(dir, file));
+  return dir;
+}
+
+/** Runs a copy of the bundle asynchronously (the forges answer in this process). */
+function runDist(
+  dir: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(dir, 'index.js'), ...args], {
+      cwd: path.dirname(dir),
+      env: { ...cleanEnv(), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+describe('lazy loading of the bundle', () => {
+  let root: string;
+  beforeAll(() => {
+    root = tempDir('org-mirror-lazy-');
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('the entry holds no host API client; chunks hold them', () => {
+    const entry = read(DIST, 'index.js');
+    for (const marker of Object.values(CLIENT_MARKERS)) {
+      expect(entry.includes(marker)).toBe(false);
+      expect(chunks(DIST).some((file) => read(DIST, file).includes(marker))).toBe(true);
+    }
+    // The settings are all the entry needs: a fraction of the bundle.
+    const total = [...chunks(DIST), 'index.js'].reduce((sum, file) => sum + fs.statSync(path.join(DIST, file)).size, 0);
+    expect(fs.statSync(path.join(DIST, 'index.js')).size).toBeLessThan(total / 10);
+  });
+
+  test('--version and --help need no chunk at all', async () => {
+    const dir = distWithout(root, 'entry-only', () => true);
+    expect(chunks(dir)).toEqual([]);
+    const version = await runDist(dir, ['--version']);
+    expect({ status: version.status, stderr: version.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const help = await runDist(dir, ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: org-mirror');
+  });
+
+  describe('a Bitbucket Server → Bitbucket Cloud sync without the GitHub and GitLab clients', () => {
+    let source: HostForge;
+    let target: HostForge;
+    beforeAll(async () => {
+      [source, target] = await Promise.all([
+        startHostForge('bitbucket-server', 'src-bot'),
+        startHostForge('bitbucket-cloud', 'mirror-bot'),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([source, target].filter(Boolean).map((host) => host.forge.stop()));
+    });
+
+    test('mirrors and protects, loading only the Bitbucket adapters', async () => {
+      const dir = distWithout(root, 'bitbucket-only', (code) =>
+        Object.values(CLIENT_MARKERS).some((marker) => code.includes(marker)),
+      );
+      expect(chunks(dir).length).toBeLessThan(chunks(DIST).length);
+      const sourceOwner = addNamespace(source, 'lazy');
+      const targetOwner = addNamespace(target, 'lazy');
+      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
+        source: false,
+        target: false,
+      });
+      source.forge.addRepo(sourceOwner, 'api', { defaultBranch: 'main' });
+      source.forge.seed(sourceOwner, 'api', { branches: { main: ['a.txt'], dev: ['d.txt'] }, tags: ['v1'] });
+
+      const run = await runDist(dir, [], pair.env());
+      expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
+      expect(pair.targetRefs('api')).toEqual(pair.sourceRefs('api'));
+
+      // The same copy cannot serve a GitHub or GitLab endpoint: proof that those chunks are the clients.
+      const github = await runDist(dir, [], { ...pair.env(), MIRROR_SOURCE_TYPE: 'github' });
+      expect(github.status).not.toBe(0);
+      expect(github.stdout + github.stderr).toMatch(/Cannot find module '[^']*\d+\.index\.js'/);
+    });
+  });
+});
