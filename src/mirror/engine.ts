@@ -155,7 +155,7 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     for (const skip of skipped)
       runtime.warning(`${skip.repo.path}: not mirrored (${skip.reason}): nothing to do for it`);
   }
-  const { mapped, collisions } = mapNames(selected, settings.target.type);
+  const { mapped, collisions, refused } = mapNames(selected, settings.target.type);
   const failed: RepoResult[] = collisions
     .filter((collision) => inShard(collision.source, settings.shard))
     .map((collision) => ({
@@ -166,6 +166,7 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
       refs: [],
       durationMs: 0,
     }));
+  failed.push(...refusedNames(refused, settings, runtime));
   const jobs = mapped.filter((job) => inShard(job.source, settings.shard)).sort((a, b) => byPath(a.source, b.source));
   return {
     jobs,
@@ -174,6 +175,22 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     complete,
     sourceWebUrls,
   };
+}
+
+/** Repositories whose name the target cannot hold: failed before any request, with the rule they break. */
+function refusedNames(
+  refused: ReturnType<typeof mapNames>['refused'],
+  settings: Settings,
+  runtime: Runtime,
+): RepoResult[] {
+  return refused
+    .filter((entry) => inShard(entry.source, settings.shard))
+    .map((entry) => {
+      const reason = `name refused before any request: ${entry.reason}`;
+      // Quoted: a name from the source may carry a newline, which would forge a line of the log.
+      runtime.error(`${JSON.stringify(entry.source.path)}: ${reason}`);
+      return { name: entry.source.path, target: entry.targetPath, status: 'failed', reason, refs: [], durationMs: 0 };
+    });
 }
 
 /**
