@@ -32,6 +32,8 @@ export interface MirrorDeps {
   lockWaitMs?: number;
   /** Time limit of one repository (default 30 minutes). */
   repoTimeoutMs?: number;
+  /** `request-timeout`: a git transfer that receives no data this long is abandoned as stalled (default 60 s). */
+  requestTimeoutMs?: number;
   /** Full comparison of every repository at least this often, whatever the push stamps say (default 24 h). */
   verifyIntervalMs?: number;
   redact?: (text: string) => string;
@@ -213,7 +215,13 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
   // No git process outlives its repository's time limit.
-  const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
+  const git =
+    deps.git ??
+    new Git({
+      redact: deps.redact,
+      timeoutMs: deps.repoTimeoutMs,
+      stallSeconds: Math.ceil((deps.requestTimeoutMs ?? 60_000) / 1000),
+    });
   const store = new StateStore(settings.cacheDir);
   const limit = pLimit(settings.concurrency);
   let done = 0;

@@ -260,8 +260,9 @@ function recordable(finalTarget: RefMap, plan: PlannedRef[], refs: RefAction[], 
   return record;
 }
 
-/** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble neither. */
-const SOURCE_REFUSED = /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled)/i;
+/** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble (a stall too) neither. */
+const SOURCE_REFUSED =
+  /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled| stalled: )/i;
 
 function isSourceUnavailable(message: string): boolean {
   return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);
