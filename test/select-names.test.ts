@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import type { RepoInfo } from '../src/hosts/host.js';
-import { mapNames, nameKey, targetPathFor } from '../src/mirror/names.js';
+import { mapNames, nameKey, refuseHostileNames, targetPathFor } from '../src/mirror/names.js';
 import { applyFilters, byPath, inShard, pickNamed, shardOf, skipReason } from '../src/mirror/select.js';
 import { readSettings, type Settings } from '../src/settings/index.js';
 
@@ -233,5 +233,21 @@ describe('names a target cannot hold (name-rules.ts)', () => {
     const refused = refusedOn('bitbucket-server', ['-x', '_x', '.x', 'a--b-', 'X1']);
     expect(refused.map((entry) => entry.source.path)).toEqual(['-x', '_x', '.x']);
     expect(refused[0].reason).toBe('"-x": Bitbucket Server slugs must start with a letter or a digit');
+  });
+
+  test('names hostile on any target are split off before the filters (a newline defeats a whole-name filter)', () => {
+    const { safe, refused } = refuseHostileNames(
+      ['ok', '..', 'grp/..', 'line\nbreak', 'tab\tname', ''].map((p) => repo(p)),
+      'github',
+    );
+    expect(safe.map((entry) => entry.path)).toEqual(['ok']);
+    expect(refused.map((entry) => entry.reason)).toEqual([
+      '"..": repository names must not be "." or ".."',
+      '"grp/..": repository names must not be "." or ".."',
+      '"line\\nbreak": repository names must not contain control characters (such as a newline)',
+      '"tab\\tname": repository names must not contain control characters (such as a newline)',
+      '"": repository names must not be empty',
+    ]);
+    expect(settings().filter.test('line\nbreak')).toBe(false);
   });
 });

@@ -16,7 +16,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { acquireCacheLock } from './lock.js';
-import { mapNames, nameKey, type TargetPath } from './names.js';
+import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, type Skip } from './select.js';
 import { StateStore } from './state.js';
@@ -152,7 +152,8 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     listed = picked;
     complete = false;
   }
-  const { selected, skipped } = applyFilters(listed, settings);
+  const hostile = refuseHostileNames(listed, settings.target.type);
+  const { selected, skipped } = applyFilters(hostile.safe, settings);
   if (deps.hint.kind === 'repos') {
     for (const skip of skipped)
       runtime.warning(`${skip.repo.path}: not mirrored (${skip.reason}): nothing to do for it`);
@@ -168,7 +169,7 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
       refs: [],
       durationMs: 0,
     }));
-  failed.push(...refusedNames(refused, settings, runtime));
+  failed.push(...refusedNames([...hostile.refused, ...refused], settings, runtime));
   const jobs = mapped.filter((job) => inShard(job.source, settings.shard)).sort((a, b) => byPath(a.source, b.source));
   return {
     jobs,

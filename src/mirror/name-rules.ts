@@ -88,6 +88,18 @@ const RULES: Record<HostType, { label: string; segments: boolean; rules: Rule[] 
 };
 
 /**
+ * Why a source path is hostile whatever the target (empty, `.`/`..` or control characters in any segment), or
+ * undefined. Checked before the filters: such a name is refused even where a filter would not have matched it.
+ */
+export function sourceNameProblem(sourcePath: string): string | undefined {
+  for (const segment of [sourcePath, ...sourcePath.split('/')]) {
+    const rule = COMMON.find((candidate) => candidate.breaks(segment));
+    if (rule) return `${JSON.stringify(sourcePath)}: repository names ${rule.says}`;
+  }
+  return undefined;
+}
+
+/**
  * Why `targetPath` cannot be a repository on a `targetType` target, or undefined when it can. `sourcePath` is checked
  * against the common rules too: a control character in a source name is refused even where the mapping replaced it.
  */

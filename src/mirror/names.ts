@@ -5,7 +5,7 @@
  * both fail, neither overwrites the other.
  */
 import type { HostType, RepoInfo } from '../hosts/host.js';
-import { targetNameProblem } from './name-rules.js';
+import { sourceNameProblem, targetNameProblem } from './name-rules.js';
 
 export interface TargetPath {
   source: RepoInfo;
@@ -67,4 +67,19 @@ export function mapNames(
     }
   }
   return { mapped, collisions, refused };
+}
+
+/** Source repositories whose name is hostile whatever the target (name-rules.ts), split off before any filter. */
+export function refuseHostileNames(
+  sources: RepoInfo[],
+  targetType: HostType,
+): { safe: RepoInfo[]; refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> } {
+  const safe: RepoInfo[] = [];
+  const refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> = [];
+  for (const source of sources) {
+    const reason = sourceNameProblem(source.path);
+    if (reason) refused.push({ source, targetPath: targetPathFor(source, targetType), reason });
+    else safe.push(source);
+  }
+  return { safe, refused };
 }
