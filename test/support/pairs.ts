@@ -27,6 +27,7 @@ import {
   type GitSpy,
   type MirrorEndpoint,
 } from './cli.js';
+import { scaled } from './time-scale.mjs';
 
 export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud'];
 const SHORT: Record<ForgeType, string> = {
@@ -440,7 +441,8 @@ export function describePairsFrom(sourceType: ForgeType, extras?: PairsExtras): 
         seedStoryRepos(pair.source, pair.sourceOwner);
         await pairStory(pair);
       },
-      240_000,
+      // The stories run concurrently: each takes as long as all of them together on a small machine.
+      scaled(240_000),
     );
 
     extras?.define(() => world);
