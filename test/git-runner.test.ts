@@ -275,6 +275,42 @@ describe('Git runner environment', () => {
     }
   });
 
+  test('a transfer without data for stallSeconds is abandoned, retried once, and reported as a stall', async () => {
+    // Accepts the connection, reads the request, never answers: libcurl's low-speed check covers the wait for headers.
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.resume();
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const git = new Git({ stallSeconds: 1, timeoutMs: scaled(60_000), retries: 4, retryDelayMs: 10 });
+      const env = git.environment();
+      const config = new Map(
+        Array.from({ length: Number(env.GIT_CONFIG_COUNT) }, (_, i) => [
+          env[`GIT_CONFIG_KEY_${i}`],
+          env[`GIT_CONFIG_VALUE_${i}`],
+        ]),
+      );
+      expect([config.get('http.lowSpeedLimit'), config.get('http.lowSpeedTime')]).toEqual(['1', '1']);
+      const started = Date.now();
+      const error = await git.run(['ls-remote', `http://127.0.0.1:${port}/stuck.git`], { retry: true }).catch((e) => e);
+      expect(error).toBeInstanceOf(GitError);
+      // Two attempts (not the five the retries allow), each abandoned after about 1 s, well before the time limit.
+      expect((error as GitError).message).toBe(
+        `git ls-remote stalled: 127.0.0.1:${port} sent no data for 1 s (2 attempts)`,
+      );
+      expect(sockets).toHaveLength(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+      expect(Date.now() - started).toBeLessThan(scaled(20_000));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   test('a git that hangs is killed at the time limit, with its whole process group', async () => {
     // A port that accepts connections and never answers.
     const sockets: net.Socket[] = [];
