@@ -1,3 +1,5 @@
+import { scaled } from './test/support/time-scale.mjs';
+
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
@@ -7,7 +9,8 @@ export default {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }] },
   globalSetup: '<rootDir>/test/support/build-dist.mjs',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
-  testTimeout: 60000,
+  // Scaled to the machine (test/support/time-scale.mjs): a busy 2-core machine is slower, not wrong.
+  testTimeout: scaled(60000),
   maxWorkers: 2,
   verbose: false,
 };

@@ -70,6 +70,7 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
       hint,
       redact: (text) => runtime.redact(text),
       repoTimeoutMs: settings.repoTimeout * 1000,
+      requestTimeoutMs: settings.requestTimeout * 1000,
       verifyIntervalMs: settings.verifyInterval * 3600_000,
     });
   } catch (error) {

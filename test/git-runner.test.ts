@@ -17,6 +17,7 @@ import { isSafeRefName, parseLsRemote, sameRefs } from '../src/git/refs.js';
 import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitSpy } from './support/cli.js';
+import { scaled } from './support/time-scale.mjs';
 
 const SHA1 = '1'.repeat(40);
 const SHA2 = '2'.repeat(40);
@@ -260,10 +261,10 @@ describe('Git runner environment', () => {
         { url: other, header: 'Authorization: Basic b3RoZXI=' },
       ];
       const started = Date.now();
-      const result = await git.run(['ls-remote', mine], { credentials, allowFailure: true, timeoutMs: 20_000 });
+      const result = await git.run(['ls-remote', mine], { credentials, allowFailure: true, timeoutMs: scaled(60_000) });
       // No prompt: a 401 fails at once instead of waiting for a password.
       expect(result.code).not.toBe(0);
-      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(Date.now() - started).toBeLessThan(scaled(10_000));
       expect(server.seen.length).toBeGreaterThan(0);
       expect(server.seen.every((value) => value === 'Basic bWluZQ==')).toBe(true);
       const argv = spy.calls().join('\n');
@@ -271,6 +272,42 @@ describe('Git runner environment', () => {
       expect(argv).not.toMatch(/bWluZQ==|b3RoZXI=|Authorization|extraHeader/);
     } finally {
       await server.close();
+    }
+  });
+
+  test('a transfer without data for stallSeconds is abandoned, retried once, and reported as a stall', async () => {
+    // Accepts the connection, reads the request, never answers: libcurl's low-speed check covers the wait for headers.
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.resume();
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const git = new Git({ stallSeconds: 1, timeoutMs: scaled(60_000), retries: 4, retryDelayMs: 10 });
+      const env = git.environment();
+      const config = new Map(
+        Array.from({ length: Number(env.GIT_CONFIG_COUNT) }, (_, i) => [
+          env[`GIT_CONFIG_KEY_${i}`],
+          env[`GIT_CONFIG_VALUE_${i}`],
+        ]),
+      );
+      expect([config.get('http.lowSpeedLimit'), config.get('http.lowSpeedTime')]).toEqual(['1', '1']);
+      const started = Date.now();
+      const error = await git.run(['ls-remote', `http://127.0.0.1:${port}/stuck.git`], { retry: true }).catch((e) => e);
+      expect(error).toBeInstanceOf(GitError);
+      // Two attempts (not the five the retries allow), each abandoned after about 1 s, well before the time limit.
+      expect((error as GitError).message).toBe(
+        `git ls-remote stalled: 127.0.0.1:${port} sent no data for 1 s (2 attempts)`,
+      );
+      expect(sockets).toHaveLength(2);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+      expect(Date.now() - started).toBeLessThan(scaled(20_000));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
     }
   });
 
@@ -295,10 +332,11 @@ describe('Git runner environment', () => {
       expect(error).toBeInstanceOf(GitError);
       expect((error as GitError).message).toMatch(/timed out after 1 s/);
       expect(elapsed).toBeGreaterThanOrEqual(900);
-      expect(elapsed).toBeLessThan(8000);
+      expect(elapsed).toBeLessThan(scaled(8000));
       expect(sockets.length).toBeGreaterThan(0);
       // The connection was held by git-remote-http, a grandchild: it is gone too.
-      for (let i = 0; i < 40 && closed < sockets.length; i++) await new Promise((r) => setTimeout(r, 50));
+      const until = Date.now() + scaled(10_000);
+      while (closed < sockets.length && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
       expect(closed).toBe(sockets.length);
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -317,7 +355,7 @@ describe('Git runner environment', () => {
     });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/stopped/);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(scaled(5000));
   });
 });
 

@@ -17,6 +17,7 @@ import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { listRefs } from './forge/seed.js';
 import { mirrorEnv, runCli, tempDir, type CliRun } from './support/cli.js';
+import { scaled } from './support/time-scale.mjs';
 
 const SOURCE_TOKEN = 'ghp_IsolationSource0123456789abcdefABCD';
 const TARGET_TOKEN = 'glpat-IsolationTarget0123456789ab';
@@ -185,7 +186,7 @@ describe('isolation', () => {
         expect(targetRefs(name)).toEqual(sourceRefs(name));
       }
       expect(exitCodeOf(report, settings)).toBe(1);
-      expect(elapsed).toBeLessThan(25_000);
+      expect(elapsed).toBeLessThan(scaled(25_000));
     } finally {
       source.clearFaults();
       if (previous === undefined) delete process.env.MIRROR_RETRY_SCALE;

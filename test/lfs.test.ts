@@ -151,7 +151,7 @@ describe('git lfs mirroring', () => {
       { 'branch:': 'feature', 'feature.bin': content.feature },
     ]);
     await pushLfsHistory('broken', [{ 'data.bin': 'will go missing\n' }]);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await source?.stop();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { acquireCacheLock, LockBusyError } from '../src/mirror/lock.js';
 import { StateStore, stableHash, type RepoState } from '../src/mirror/state.js';
+import { scaled } from './support/time-scale.mjs';
 
 let work: string;
 let counter = 0;
@@ -59,9 +60,9 @@ describe('cache lock', () => {
     const release = await acquireCacheLock(dir, { waitMs: 0 });
     setTimeout(() => void release(), 400);
     const started = Date.now();
-    const second = await acquireCacheLock(dir, { waitMs: 10_000 });
+    const second = await acquireCacheLock(dir, { waitMs: scaled(60_000) });
     expect(Date.now() - started).toBeGreaterThanOrEqual(350);
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(scaled(5000));
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
     await second();
   });
@@ -72,7 +73,7 @@ describe('cache lock', () => {
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid, host: hostname(), startedAt: Date.now() }));
     const started = Date.now();
     const release = await acquireCacheLock(dir, { waitMs: 0 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(scaled(2000));
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
     expect(fs.readdirSync(dir)).toEqual(['org-mirror.lock']);
     await release();

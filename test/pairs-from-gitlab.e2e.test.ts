@@ -7,6 +7,7 @@ import { expect, test } from '@jest/globals';
 
 import { type ForgeType } from './forge/forge.js';
 import { describePairsFrom, expectExit, statusOf, type Pair } from './support/pairs.js';
+import { scaled } from './support/time-scale.mjs';
 
 const gitRequestsTo = (pair: Pair, name: string) =>
   pair.target.forge.gitRequests.filter((r) => r.repo.toLowerCase() === `${pair.targetOwner}/${name}`.toLowerCase());
@@ -59,7 +60,7 @@ describePairsFrom('gitlab', {
           expect(pairs[i].target.forge.writes.length).toBe(writes[i]);
         });
       },
-      240_000,
+      scaled(240_000),
     );
 
     test.concurrent(
@@ -91,7 +92,7 @@ describePairsFrom('gitlab', {
         expect(gitRequestsTo(pair, 'platform-api').filter((r) => r.service === 'git-receive-pack')).toEqual([]);
         expect([...pair.target.forge.repos.values()].filter((repo) => repo.owner === pair.targetOwner).length).toBe(2);
       },
-      240_000,
+      scaled(240_000),
     );
   },
 });

@@ -96,7 +96,7 @@ describe('forge over HTTPS with a private CA', () => {
     expect(untrusted.stdout).toMatch(/^ERROR github source: listing repositories of acme failed: /);
     expect(untrusted.stdout).toMatch(/TLS certificate not trusted .*NODE_EXTRA_CA_CERTS/);
     expect(untrusted.stdout).not.toContain(TOKEN);
-  }, 30_000);
+  });
 
   it('goes through HTTPS_PROXY (CONNECT), with proxy credentials that never show in an error', async () => {
     proxy.requests.length = 0;
@@ -112,7 +112,7 @@ describe('forge over HTTPS with a private CA', () => {
     expect(refused.stdout).toMatch(/^ERROR github source: listing repositories of acme failed/);
     expect(`${refused.stdout}${refused.stderr}`).not.toMatch(/wrong-Secret-pw|proxy-Pa55word|tok-proxy-tls/);
     expect(proxy.refused.length).toBeGreaterThan(0);
-  }, 30_000);
+  });
 
   it('bypasses the proxy for hosts in NO_PROXY', async () => {
     proxy.requests.length = 0;
@@ -123,7 +123,7 @@ describe('forge over HTTPS with a private CA', () => {
     });
     expect(direct.stdout.trim()).toBe('REPOS one,three,two');
     expect(proxy.requests).toEqual([]);
-  }, 30_000);
+  });
 
   it('git ls-remote works with GIT_SSL_CAINFO (directly and through HTTPS_PROXY) and is refused without it', async () => {
     const auth = { url: forge.url, token: TOKEN };
@@ -152,7 +152,7 @@ describe('forge over HTTPS with a private CA', () => {
         else process.env[name] = saved[name];
       }
     }
-  }, 30_000);
+  });
 });
 
 describe('API calls over plain HTTP through HTTP_PROXY (in process)', () => {

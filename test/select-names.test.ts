@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals';
 
 import type { RepoInfo } from '../src/hosts/host.js';
-import { mapNames, nameKey, targetPathFor } from '../src/mirror/names.js';
+import { mapNames, nameKey, refuseHostileNames, targetPathFor } from '../src/mirror/names.js';
 import {
   applyFilters,
   byPath,
@@ -204,5 +204,83 @@ describe('what the filters matched', () => {
     expect(wholeNameHint('filter', settings({ MIRROR_FILTER: 'pi' }).filter, listed)).toMatch(/would match 2/);
     expect(wholeNameHint('exclude', settings({ MIRROR_EXCLUDE: 'skip-.*' }).exclude as RegExp, listed)).toBeUndefined();
     expect(wholeNameHint('exclude', settings({ MIRROR_EXCLUDE: 'zzz' }).exclude as RegExp, listed)).toBeUndefined();
+  });
+});
+
+describe('names a target cannot hold (name-rules.ts)', () => {
+  const HOSTILE = ['..', '.', '-x', '--upload-pack=touch_pwned', 'a=b', 'line\nbreak'];
+  const refusedOn = (type: Parameters<typeof mapNames>[1], paths: string[]) =>
+    mapNames(
+      paths.map((p) => repo(p)),
+      type,
+    ).refused;
+
+  test('a GitLab target refuses every hostile name, naming the rule; valid names are mapped', () => {
+    const { mapped, refused, collisions } = mapNames(
+      [...HOSTILE, 'ok', 'sub/ok.v2'].map((p) => repo(p)),
+      'gitlab',
+    );
+    expect(mapped.map((entry) => entry.targetPath).sort()).toEqual(['ok', 'sub/ok.v2']);
+    expect(collisions).toEqual([]);
+    const reasons = Object.fromEntries(refused.map((entry) => [entry.source.path, entry.reason]));
+    expect(Object.keys(reasons).sort()).toEqual([...HOSTILE].sort());
+    expect(reasons['..']).toBe('"..": repository names must not be "." or ".."');
+    expect(reasons['-x']).toBe('"-x": GitLab paths must not start with "-"');
+    expect(reasons['--upload-pack=touch_pwned']).toMatch(/GitLab paths may contain only non-accented letters/);
+    expect(reasons['a=b']).toMatch(/GitLab paths may contain only/);
+    expect(reasons['line\nbreak']).toBe(
+      '"line\\nbreak": repository names must not contain control characters (such as a newline)',
+    );
+  });
+
+  test('GitLab: each subgroup segment follows the path rules; .git/.atom/. endings and long paths are refused', () => {
+    expect(refusedOn('gitlab', ['grp/../x'])[0].reason).toBe(
+      '"grp/../x" (segment ".."): GitLab paths must not be "." or ".."',
+    );
+    expect(refusedOn('gitlab', ['-grp/x'])[0].reason).toMatch(/segment "-grp".*must not start with "-"/);
+    for (const bad of ['x.git', 'x.atom', 'x.', 'My Repo', 'ü', 'a'.repeat(256)])
+      expect(refusedOn('gitlab', [bad])).toHaveLength(1);
+    expect(refusedOn('gitlab', ['_x', 'x.y', 'x-y_z', 'a'.repeat(255)])).toEqual([]);
+  });
+
+  test('GitHub: mapped names keep to [A-Za-z0-9._-]; "." / "..", control characters and >100 characters refused', () => {
+    // The mapping replaces what GitHub does not allow, so "=" becomes "-"; the rest cannot be mapped into a name.
+    const refused = refusedOn('github', [...HOSTILE, 'b'.repeat(101)]);
+    expect(refused.map((entry) => entry.source.path).sort()).toEqual(
+      ['.', '..', 'b'.repeat(101), 'line\nbreak'].sort(),
+    );
+    expect(refused.find((entry) => entry.source.path === 'b'.repeat(101))?.reason).toMatch(/at most 100 characters/);
+  });
+
+  test('Bitbucket Cloud: no leading, trailing or doubled "-" unless all dashes, at most 62 characters', () => {
+    const reasons = refusedOn('bitbucket-cloud', ['-x', 'x-', 'a--b', 'c'.repeat(63), '---', 'a-b', '_x', '.x']).map(
+      (entry) => [entry.source.path, entry.reason],
+    );
+    expect(reasons.map(([name]) => name)).toEqual(['-x', 'x-', 'a--b', 'c'.repeat(63)]);
+    expect(reasons[0][1]).toBe(
+      '"-x": Bitbucket Cloud slugs must not start or end with "-" or contain "--" (unless made of dashes only)',
+    );
+  });
+
+  test('Bitbucket Server: slugs start with a letter or digit', () => {
+    const refused = refusedOn('bitbucket-server', ['-x', '_x', '.x', 'a--b-', 'X1']);
+    expect(refused.map((entry) => entry.source.path)).toEqual(['-x', '_x', '.x']);
+    expect(refused[0].reason).toBe('"-x": Bitbucket Server slugs must start with a letter or a digit');
+  });
+
+  test('names hostile on any target are split off before the filters (a newline defeats a whole-name filter)', () => {
+    const { safe, refused } = refuseHostileNames(
+      ['ok', '..', 'grp/..', 'line\nbreak', 'tab\tname', ''].map((p) => repo(p)),
+      'github',
+    );
+    expect(safe.map((entry) => entry.path)).toEqual(['ok']);
+    expect(refused.map((entry) => entry.reason)).toEqual([
+      '"..": repository names must not be "." or ".."',
+      '"grp/..": repository names must not be "." or ".."',
+      '"line\\nbreak": repository names must not contain control characters (such as a newline)',
+      '"tab\\tname": repository names must not contain control characters (such as a newline)',
+      '"": repository names must not be empty',
+    ]);
+    expect(settings().filter.test('line\nbreak')).toBe(false);
   });
 });

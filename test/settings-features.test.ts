@@ -33,7 +33,10 @@ describe('inputs of features switched on in FEATURES', () => {
 
   it('requires source-token, hook-url and hook-secret for install-hooks, not the target token', () => {
     const env = { MIRROR_MODE: 'install-hooks' };
-    expect(() => read(env)).toThrow('Missing source-token. Expected an access token that may manage source webhooks.');
+    // The source here is GitHub, where a GitHub App is the alternative to a token.
+    expect(() => read(env)).toThrow(
+      'Missing source-token. Expected an access token that may manage source webhooks (or source-app-id and source-app-private-key).',
+    );
     expect(() => read({ ...env, MIRROR_SOURCE_TOKEN: 'ghp_x' })).toThrow('Missing hook-url.');
     expect(() =>
       read({ ...env, MIRROR_SOURCE_TOKEN: 'ghp_x', MIRROR_HOOK_URL: 'https://ci.example.com/hook' }),

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-import { Git, GitError, stderrTail, TRANSIENT_GIT_ERROR, type GitCredential } from './git.js';
+import { Git, GitError, STALLED, stderrTail, TRANSIENT_GIT_ERROR, type GitCredential } from './git.js';
 import { parseLsRemote, type RefMap } from './refs.js';
 
 export interface RefUpdate {
@@ -97,15 +97,17 @@ export class CacheRepo {
     assertGitUrl(url);
     if (!this.exists()) {
       // First time: one `clone --bare` (branches and every tag, no host-private refs) instead of init + fetch.
+      // `--progress` (here and below) keeps data flowing while the server counts and compresses, so that a big but
+      // healthy transfer is never mistaken for a stalled one (the runner's stall limit, see GitOptions.stallSeconds).
       await rm(this.dir, { recursive: true, force: true });
       await mkdir(path.dirname(this.dir), { recursive: true });
-      await this.git.run(['clone', '--bare', '--quiet', '--', url, this.dir], { credentials, retry: true, signal });
+      await this.git.run(['clone', '--bare', '--progress', '--', url, this.dir], { credentials, retry: true, signal });
       return;
     }
     await this.git.run(
       [
         'fetch',
-        '--quiet',
+        '--progress',
         '--prune',
         '--no-tags',
         '--no-write-fetch-head',
@@ -181,13 +183,15 @@ export class CacheRepo {
     credentials: GitCredential[],
     signal?: AbortSignal,
   ): Promise<PushOutcome[]> {
-    const args = ['push', '--porcelain', '--no-verify', '--no-follow-tags'];
+    const args = ['push', '--porcelain', '--progress', '--no-verify', '--no-follow-tags'];
     for (const update of updates) args.push(`--force-with-lease=${update.ref}:${update.expect ?? ''}`);
     args.push('--', url);
     for (const update of updates) args.push(update.to ? `${update.to}:${update.ref}` : `:${update.ref}`);
 
+    let stalls = 0;
     for (let attempt = 1; ; attempt++) {
       const result = await this.git.run(args, { cwd: this.dir, credentials, allowFailure: true, signal });
+      if (STALLED.test(result.stderr)) stalls++;
       const outcomes = parsePorcelain(result.stdout);
       if (outcomes.size > 0 || result.code === 0) {
         return updates.map(
@@ -202,9 +206,11 @@ export class CacheRepo {
       }
       // Nothing was reported per ref: the push did not start (network, auth). Retry transient failures only, since
       // then no ref was touched and the leases still hold.
-      if (attempt >= 3 || !TRANSIENT_GIT_ERROR.test(result.stderr) || signal?.aborted) {
+      // A second stall ends it, as in Git.run: a hung target costs about 2 × request-timeout.
+      if (attempt >= 3 || stalls >= 2 || !TRANSIENT_GIT_ERROR.test(result.stderr) || signal?.aborted) {
         throw new GitError(
-          `git push failed: ${stderrTail(result.stderr, 2) || `exit code ${result.code}`}`,
+          this.git.stalledReason(args, result.stderr, attempt) ??
+            `git push failed: ${stderrTail(result.stderr, 2) || `exit code ${result.code}`}`,
           result.code,
           result.stderr,
         );

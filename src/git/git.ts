@@ -34,6 +34,8 @@ export interface GitRunOptions {
   retries?: number;
   retryDelayMs?: number;
   transient?: RegExp;
+  /** Attempts that may end in a stall before giving up (default 2; git-lfs retries a stalled request itself). */
+  stallAttempts?: number;
   /** Credentials for this call only (scoped by URL). */
   credentials?: GitCredential[];
   /** Extra config entries for this call only, passed in the environment. */
@@ -57,6 +59,13 @@ export interface GitOptions {
   retryDelayMs?: number;
   /** Removes secrets from text that goes into errors. */
   redact?: (text: string) => string;
+  /**
+   * Seconds without any data after which a transfer is abandoned as stalled (`request-timeout`): git's
+   * `http.lowSpeedLimit`/`http.lowSpeedTime` (libcurl's low-speed check, which runs for the whole transfer, waiting
+   * for the answer included); git-lfs's `lfs.activitytimeout` is set from it in lfs.ts. Every transfer is HTTP(S)
+   * (see assertHttpUrl), so this covers clone, fetch, ls-remote, push and git-lfs.
+   */
+  stallSeconds?: number;
 }
 
 export class GitError extends Error {
@@ -75,7 +84,13 @@ const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** git's words for failures worth another attempt: network trouble and server-side 5xx/429. */
 export const TRANSIENT_GIT_ERROR =
-  /(Could not resolve host|Connection (reset|refused|timed out)|Operation timed out|timed out|early EOF|RPC failed|remote end hung up|The requested URL returned error: (429|5\d\d)|HTTP\/\d(\.\d)? (429|5\d\d)|unexpected disconnect|transfer closed|SSL_read|gnutls_handshake|Empty reply from server|Recv failure)/i;
+  /(Operation too slow|Could not resolve host|Connection (reset|refused|timed out)|Operation timed out|timed out|early EOF|RPC failed|remote end hung up|The requested URL returned error: (429|5\d\d)|HTTP\/\d(\.\d)? (429|5\d\d)|unexpected disconnect|transfer closed|SSL_read|gnutls_handshake|Empty reply from server|Recv failure)/i;
+
+/**
+ * What git (libcurl: "Operation too slow. Less than 1 bytes/sec transferred the last N seconds") and git-lfs (Go:
+ * "i/o timeout") say when the stall limit passed without data.
+ */
+export const STALLED = /(Operation too slow|i\/o timeout)/i;
 
 /** Environment variables that would let the caller's git setup leak into ours (or ours into a config file). */
 const SCRUBBED_ENV =
@@ -98,21 +113,52 @@ export class Git {
     const attempts = options.retry ? 1 + (options.retries ?? this.options.retries ?? 2) : 1;
     const transient = options.transient ?? TRANSIENT_GIT_ERROR;
     let result: GitResult | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
+    let stalls = 0;
+    let attempt = 1;
+    for (; attempt <= attempts; attempt++) {
       result = await this.spawnOnce(args, options);
+      if (result.code !== 0 && STALLED.test(result.stderr)) stalls++;
       if (result.code === 0 || attempt === attempts || !transient.test(result.stderr) || options.signal?.aborted) break;
+      // A host that sent nothing for the whole stall limit twice is not coming back in this run: give up after the
+      // second stall, so that a hung host costs its repository about 2 × request-timeout, not one per attempt.
+      if (stalls >= (options.stallAttempts ?? 2)) break;
       const base = (options.retryDelayMs ?? this.options.retryDelayMs ?? 1000) * 2 ** (attempt - 1);
       await sleep(Math.min(base + Math.random() * base, 30_000));
     }
     if (!result) throw new Error('unreachable');
     if (result.code !== 0 && !options.allowFailure) {
+      const stalled = this.stalledReason(args, result.stderr, Math.min(attempt, attempts));
       throw new GitError(
-        `git ${describeArgs(args)} failed: ${this.lastLines(result.stderr)}`,
+        stalled ?? `git ${describeArgs(args)} failed: ${this.lastLines(result.stderr)}`,
         result.code,
         result.stderr,
       );
     }
     return result;
+  }
+
+  /** Seconds without data after which a transfer is abandoned (undefined: no limit but the process time limit). */
+  get stallSeconds(): number | undefined {
+    return this.options.stallSeconds;
+  }
+
+  /**
+   * The reason for a failure that was a stall: which host, which operation, how long, how many attempts. Undefined
+   * when `stderr` does not say the transfer stalled.
+   */
+  stalledReason(args: string[], stderr: string, attempts: number): string | undefined {
+    if (!STALLED.test(stderr)) return undefined;
+    const url = args.find((arg) => /^https?:\/\//.test(arg));
+    let host = 'the server';
+    try {
+      if (url) host = new URL(url).host;
+    } catch {
+      // not a URL after all: keep the generic word
+    }
+    const operation = args[0] === 'lfs' ? `git lfs ${args[1] ?? ''}`.trim() : `git ${args[0] ?? ''}`.trim();
+    const limit = this.options.stallSeconds ? `${this.options.stallSeconds} s` : 'the low-speed limit';
+    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
+    return `${operation} stalled: ${host} sent no data for ${limit}${tries}`;
   }
 
   /** The environment of one git process: scrubbed base env, no prompts, config entries (credentials) by index. */
@@ -130,6 +176,10 @@ export class Git {
     const credentials = [...(this.options.credentials ?? []), ...(options.credentials ?? [])];
     for (const credential of credentials) {
       if (credential.header) entries.push([`http.${credential.url}.extraHeader`, credential.header]);
+    }
+    if (this.options.stallSeconds) {
+      const seconds = String(Math.max(1, Math.ceil(this.options.stallSeconds)));
+      entries.push(['http.lowSpeedLimit', '1'], ['http.lowSpeedTime', seconds]);
     }
     const sshCommands = new Set(credentials.map((credential) => credential.sshCommand).filter(Boolean));
     // One ssh setup per process: a call that needed two (two SSH sides at once) could not pick the right key.
@@ -223,11 +273,21 @@ export function stderrTail(stderr: string, count: number): string {
       .split(/[\r\n]+/)
       .map((line) => line.trim())
       // hints, and git-lfs's pointers to its own log file, say nothing about the failure
-      .filter((line) => line && !line.startsWith('hint:') && !/^(Errors logged to |Use `git lfs logs last`)/.test(line))
+      .filter(
+        (line) =>
+          line &&
+          !line.startsWith('hint:') &&
+          !/^(Errors logged to |Use `git lfs logs last`)/.test(line) &&
+          !PROGRESS_LINE.test(line),
+      )
       .slice(-count)
       .join(' / ')
   );
 }
+
+/** `--progress` output (git's and the remote's): counts, not causes. */
+const PROGRESS_LINE =
+  /^(remote: )?(Enumerating|Counting|Compressing|Writing|Receiving|Resolving|Total|Unpacking|Delta compression|Checking connectivity)\b/;
 
 /** argv for messages: subcommand and options, never URLs (they carry no token, but keep messages short). */
 function describeArgs(args: string[]): string {

@@ -83,7 +83,7 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
       cwd: repoDir,
       allowFailure: true,
       credentials: options.credentials,
-      config: lfsConfig(url),
+      config: lfsConfig(url, git.stallSeconds),
       env: { GIT_LFS_PROGRESS: progressFile },
       input,
       signal: options.signal,
@@ -92,17 +92,21 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
       retries: options.retries ?? 2,
       retryDelayMs: options.retryDelayMs ?? 1000,
       transient: TRANSIENT,
+      stallAttempts: 1,
     });
   try {
     for (const batch of refs ? chunks(refs, FETCH_BATCH) : [[]]) {
-      const fetched = await run(['lfs', 'fetch', '--all', sourceUrl, ...batch], sourceUrl);
-      if (fetched.code !== 0) throw fetchError(repo, sourceUrl, fetched.stderr);
+      const args = ['lfs', 'fetch', '--all', sourceUrl, ...batch];
+      const fetched = await run(args, sourceUrl);
+      if (fetched.code !== 0)
+        throw stallError(git, repo, args, fetched.stderr) ?? fetchError(repo, sourceUrl, fetched.stderr);
     }
     const pushArgs = ['lfs', 'push', '--all', targetUrl];
     const pushed = refs
       ? await run([...pushArgs, '--stdin'], targetUrl, refs.join('\n') + '\n')
       : await run(pushArgs, targetUrl);
-    if (pushed.code !== 0) throw pushError(repo, sourceUrl, targetUrl, pushed.stderr);
+    if (pushed.code !== 0)
+      throw stallError(git, repo, pushArgs, pushed.stderr) ?? pushError(repo, sourceUrl, targetUrl, pushed.stderr);
     const progress = await readFile(progressFile, 'utf8').catch(() => '');
     return { downloaded: completed(progress, 'download'), uploaded: completed(progress, 'upload') };
   } finally {
@@ -135,13 +139,28 @@ export function lfsEndpoint(cloneUrl: string): string {
   return url.endsWith('.git') ? `${url}/info/lfs` : `${url}.git/info/lfs`;
 }
 
-function lfsConfig(cloneUrl: string): Record<string, string> {
+/**
+ * With a stall limit: `lfs.activitytimeout` abandons a request after that long without a read or write (git-lfs's
+ * own default is 30 s), and `lfs.transfer.maxretries=1` keeps git-lfs's retries of a stalled batch request (it retries
+ * both the request and the object, `maxretries` times each, 8 by default) to 4 × the limit; the runner retries
+ * transient failures of the whole command, but not a stall (stallAttempts: 1).
+ */
+function lfsConfig(cloneUrl: string, stallSeconds?: number): Record<string, string> {
   const endpoint = lfsEndpoint(cloneUrl);
   return {
     'lfs.url': endpoint,
     [`lfs.${endpoint}.locksverify`]: 'false',
     'lfs.locksverify': 'false',
+    ...(stallSeconds
+      ? { 'lfs.activitytimeout': String(Math.max(1, Math.ceil(stallSeconds))), 'lfs.transfer.maxretries': '1' }
+      : {}),
   };
+}
+
+/** A transfer abandoned because the LFS server sent nothing for the stall limit (`lfs.activitytimeout`). */
+function stallError(git: Git, repo: string | undefined, args: string[], stderr: string): LfsError | undefined {
+  const reason = git.stalledReason(args, stderr, 1);
+  return reason ? new LfsError(`${prefix(repo)}${reason}`, repo ?? args[3] ?? '') : undefined;
 }
 
 function fetchError(repo: string | undefined, sourceUrl: string, stderr: string): LfsError {

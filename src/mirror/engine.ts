@@ -17,7 +17,7 @@ import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
 import { acquireCacheLock } from './lock.js';
-import { mapNames, nameKey, type TargetPath } from './names.js';
+import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
 import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, selectionCounts, wholeNameHint, type Skip } from './select.js';
@@ -35,6 +35,8 @@ export interface MirrorDeps {
   lockWaitMs?: number;
   /** Time limit of one repository (default 30 minutes). */
   repoTimeoutMs?: number;
+  /** `request-timeout`: a git transfer that receives no data this long is abandoned as stalled (default 60 s). */
+  requestTimeoutMs?: number;
   /** Full comparison of every repository at least this often, whatever the push stamps say (default 24 h). */
   verifyIntervalMs?: number;
   redact?: (text: string) => string;
@@ -163,12 +165,13 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     complete = false;
   }
   const counts = reportFilterMatches(settings, listed, runtime);
-  const { selected, skipped } = applyFilters(listed, settings);
+  const hostile = refuseHostileNames(listed, settings.target.type);
+  const { selected, skipped } = applyFilters(hostile.safe, settings);
   if (deps.hint.kind === 'repos') {
     for (const skip of skipped)
       runtime.warning(`${skip.repo.path}: not mirrored (${skip.reason}): nothing to do for it`);
   }
-  const { mapped, collisions } = mapNames(selected, settings.target.type);
+  const { mapped, collisions, refused } = mapNames(selected, settings.target.type);
   const failed: RepoResult[] = collisions
     .filter((collision) => inShard(collision.source, settings.shard))
     .map((collision) => ({
@@ -179,6 +182,7 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
       refs: [],
       durationMs: 0,
     }));
+  failed.push(...refusedNames([...hostile.refused, ...refused], settings, runtime));
   const jobs = mapped.filter((job) => inShard(job.source, settings.shard)).sort((a, b) => byPath(a.source, b.source));
   return {
     jobs,
@@ -208,6 +212,22 @@ function reportFilterMatches(settings: Settings, listed: RepoInfo[], runtime: Ru
   return counts;
 }
 
+/** Repositories whose name the target cannot hold: failed before any request, with the rule they break. */
+function refusedNames(
+  refused: ReturnType<typeof mapNames>['refused'],
+  settings: Settings,
+  runtime: Runtime,
+): RepoResult[] {
+  return refused
+    .filter((entry) => inShard(entry.source, settings.shard))
+    .map((entry) => {
+      const reason = `name refused before any request: ${entry.reason}`;
+      // Quoted: a name from the source may carry a newline, which would forge a line of the log.
+      runtime.error(`${JSON.stringify(entry.source.path)}: ${reason}`);
+      return { name: entry.source.path, target: entry.targetPath, status: 'failed', reason, refs: [], durationMs: 0 };
+    });
+}
+
 /**
  * The target side, keyed by lower-cased path: the namespace listed once for a full run (complete or throws), a lookup
  * per repository for a run of a few.
@@ -228,7 +248,13 @@ async function findTargets(settings: Settings, deps: MirrorDeps, selection: Sele
 
 async function runJobs(settings: Settings, deps: MirrorDeps, jobs: RepoJob[]): Promise<RepoResult[]> {
   // No git process outlives its repository's time limit.
-  const git = deps.git ?? new Git({ redact: deps.redact, timeoutMs: deps.repoTimeoutMs });
+  const git =
+    deps.git ??
+    new Git({
+      redact: deps.redact,
+      timeoutMs: deps.repoTimeoutMs,
+      stallSeconds: Math.ceil((deps.requestTimeoutMs ?? 60_000) / 1000),
+    });
   // Sides with an SSH key get their key files for the time the jobs run, and are tried before any job.
   return withSshSides(settings, deps.runtime, git, jobs, (batch, ssh, progress) =>
     runAll(settings, deps, batch, git, ssh, progress),

@@ -5,6 +5,7 @@
  * both fail, neither overwrites the other.
  */
 import type { HostType, RepoInfo } from '../hosts/host.js';
+import { sourceNameProblem, targetNameProblem } from './name-rules.js';
 
 export interface TargetPath {
   source: RepoInfo;
@@ -34,10 +35,21 @@ export function nameKey(path: string): string {
 export function mapNames(
   sources: RepoInfo[],
   targetType: HostType,
-): { mapped: TargetPath[]; collisions: Array<{ source: RepoInfo; targetPath: string; others: string[] }> } {
+): {
+  mapped: TargetPath[];
+  collisions: Array<{ source: RepoInfo; targetPath: string; others: string[] }>;
+  /** Names the target cannot hold (name-rules.ts), with the rule broken: never requested, never compared. */
+  refused: Array<{ source: RepoInfo; targetPath: string; reason: string }>;
+} {
   const byKey = new Map<string, TargetPath[]>();
+  const refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> = [];
   for (const source of sources) {
     const targetPath = targetPathFor(source, targetType);
+    const problem = targetNameProblem(source.path, targetPath, targetType);
+    if (problem) {
+      refused.push({ source, targetPath, reason: problem });
+      continue;
+    }
     const list = byKey.get(nameKey(targetPath)) ?? [];
     list.push({ source, targetPath });
     byKey.set(nameKey(targetPath), list);
@@ -54,5 +66,20 @@ export function mapNames(
       collisions.push({ source: entry.source, targetPath: entry.targetPath, others });
     }
   }
-  return { mapped, collisions };
+  return { mapped, collisions, refused };
+}
+
+/** Source repositories whose name is hostile whatever the target (name-rules.ts), split off before any filter. */
+export function refuseHostileNames(
+  sources: RepoInfo[],
+  targetType: HostType,
+): { safe: RepoInfo[]; refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> } {
+  const safe: RepoInfo[] = [];
+  const refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> = [];
+  for (const source of sources) {
+    const reason = sourceNameProblem(source.path);
+    if (reason) refused.push({ source, targetPath: targetPathFor(source, targetType), reason });
+    else safe.push(source);
+  }
+  return { safe, refused };
 }

@@ -346,9 +346,9 @@ export function recordable(
   return record;
 }
 
-/** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble neither. */
+/** The source refused the fetch (credentials, gone): not the cache's fault. Network trouble (a stall too) neither. */
 const SOURCE_REFUSED =
-  /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled|Could not read from remote repository|Permission denied \(publickey|Host key verification failed)/i;
+  /(Authentication failed|returned error: (401|403|404)|not found|terminal prompts disabled| stalled: |Could not read from remote repository|Permission denied \(publickey|Host key verification failed)/i;
 
 function isSourceUnavailable(message: string): boolean {
   return SOURCE_REFUSED.test(message) || TRANSIENT_GIT_ERROR.test(message);

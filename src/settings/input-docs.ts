@@ -44,7 +44,8 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'hook-secret': 'webhook secret for mode install-hooks (environment MIRROR_HOOK_SECRET only, never a flag)',
   'report-file': 'JSON report path (default org-mirror-report.json)',
   'junit-file': 'also write a JUnit XML report to this path',
-  'request-timeout': 'time limit of one API request attempt (or ref-reading request), in seconds (default 60)',
+  'request-timeout':
+    'time limit of one API request attempt (or ref-reading request), and of a git transfer without data, in seconds (default 60)',
   'repo-timeout': 'time limit of one repository, git and API, in seconds (default 1800)',
   'verify-interval':
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',

@@ -24,6 +24,8 @@ export interface ForgeAnswer {
 export interface ForgeFault extends Fault {
   /** Never answer: the request stays open until the client gives up or the forge stops (which closes it). */
   hang?: boolean;
+  /** Answer 200 with headers (`contentType`), then send nothing more until the client gives up: a stalled transfer. */
+  stall?: boolean;
   /** Body sent as is instead of `body` serialised as JSON (HTML pages, plain text). */
   text?: string;
   /** Content type of a replaced answer (default `application/json; charset=utf-8`). */
@@ -61,6 +63,14 @@ export const faults = {
   /** No answer at all until the client gives up. */
   hang(): ForgeFault {
     return { hang: true };
+  },
+
+  /**
+   * A server that starts its answer and then goes silent (a stuck backend behind a proxy that already sent the
+   * headers): status 200 and `contentType`, then nothing, until the client gives up.
+   */
+  stall(contentType = 'application/x-git-upload-pack-result'): ForgeFault {
+    return { stall: true, contentType };
   },
 
   /** TCP reset (RST) instead of an answer, after `delayMs`. */
@@ -207,7 +217,14 @@ export async function applyFault(fault: ForgeFault, req: IncomingMessage, res: S
   // The request body is not needed; drain it so that the client is not stalled by back-pressure.
   req.resume();
   if (fault.delayMs) await sleep(fault.delayMs);
-  if (fault.hang) {
+  if (fault.stall) {
+    res.writeHead(200, {
+      'content-type': fault.contentType ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.flushHeaders();
+  }
+  if (fault.hang || fault.stall) {
     if (!res.destroyed) await new Promise<void>((resolve) => res.once('close', resolve));
     return;
   }

@@ -27,6 +27,7 @@ import {
   type GitSpy,
   type MirrorEndpoint,
 } from './cli.js';
+import { scaled } from './time-scale.mjs';
 
 export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud'];
 const SHORT: Record<ForgeType, string> = {
@@ -470,8 +471,8 @@ export function describePairsFrom(sourceType: ForgeType, extras?: PairsExtras): 
         seedStoryRepos(pair.source, pair.sourceOwner);
         await pairStory(pair);
       },
-      // Seven CLI runs per story; generous for a shared, busy machine (the bound is not what the test decides).
-      480_000,
+      // Seven CLI runs per story, run concurrently: each takes as long as all of them together on a small machine.
+      scaled(480_000),
     );
 
     extras?.define(() => world);

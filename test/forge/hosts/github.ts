@@ -133,7 +133,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
   };
 
   const repoUrls = (repo: RepoRecord) => {
-    const u = `${api()}/repos/${repo.fullPath}`;
+    const u = `${api()}/repos/${encodePath(repo.fullPath)}`;
     return {
       url: u,
       archive_url: `${u}/{archive_format}{/ref}`,
@@ -201,7 +201,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       private: repo.visibility !== 'public',
       visibility: repo.visibility,
       owner: ownerObject(ns),
-      html_url: `${forge.url}/${repo.fullPath}`,
+      // Encoded as a URL: a seeded name may be hostile (a newline, `=`), which a listing still has to carry.
+      html_url: `${forge.url}/${encodePath(repo.fullPath)}`,
       description: repo.description || null,
       fork: repo.fork,
       ...repoUrls(repo),
@@ -210,8 +211,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       pushed_at: repo.pushedAt,
       git_url: `git://${host}/${repo.fullPath}.git`,
       ssh_url: forge.sshUrlOf(repo) ?? `git@${host}:${repo.fullPath}.git`,
-      clone_url: `${forge.url}/${repo.fullPath}.git`,
-      svn_url: `${forge.url}/${repo.fullPath}`,
+      clone_url: `${forge.url}/${encodePath(repo.fullPath)}.git`,
+      svn_url: `${forge.url}/${encodePath(repo.fullPath)}`,
       mirror_url: null,
       homepage: null,
       language: null,
@@ -800,4 +801,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
     cloneUrl: (repo) => `${forge.url}/${repo.fullPath}.git`,
     webUrl: (repo) => `${forge.url}/${repo.fullPath}`,
   };
+}
+
+function encodePath(fullPath: string): string {
+  return fullPath.split('/').map(encodeURIComponent).join('/');
 }
