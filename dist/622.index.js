@@ -1751,11 +1751,13 @@ function asDiscoveryError(error, session) {
     const seconds = Math.round(session.timeoutMs / 100) / 10;
     if (session.signal?.aborted)
         return new RefDiscoveryError('stopped: the repository ran out of time');
+    // Worded like a stalled git transfer (src/git/git.ts), so one reason reads the same whatever read the refs.
+    const host = new URL(session.origin).host;
     if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-        return new RefDiscoveryError(`no answer within ${seconds} s (request-timeout)`, undefined, true);
+        return new RefDiscoveryError(`stalled: ${host} sent no data for ${seconds} s (no answer; request-timeout)`, undefined, true);
     }
     if (code === 'UND_ERR_BODY_TIMEOUT') {
-        return new RefDiscoveryError(`the answer stalled for ${seconds} s (request-timeout)`, undefined, true);
+        return new RefDiscoveryError(`stalled: ${host} sent no data for ${seconds} s (mid-answer; request-timeout)`, undefined, true);
     }
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/i.test(code)) {
         return new RefDiscoveryError(`TLS certificate not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS or GIT_SSL_CAINFO`);
