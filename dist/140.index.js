@@ -96,7 +96,9 @@ class BitbucketServerHost {
     async listRepos() {
         const repos = await this.collect(this.http, `${this.projectPath()}/repos`, {}, 'listing', true);
         const infos = repos.map((repo) => this.toRepoInfo(repo, (m) => new _host_js__WEBPACK_IMPORTED_MODULE_0__/* .ListingError */ .Pg(m)));
-        if (this.role === 'source')
+        // Over HTTP(S) the mirror learns the default branch from each repository's ref advertisement (its HEAD), which it
+        // reads anyway; git over SSH gives no HEAD, so the default branch is read through the API then.
+        if (this.role === 'source' && this.endpoint.ssh)
             await this.readDefaultBranches(infos);
         return infos;
     }

@@ -1199,6 +1199,11 @@ class CacheRepo {
         // Later lines win in parseLsRemote's map: loose refs come after packed ones.
         return parseLsRemote(lines.join('\n'));
     }
+    /** The branch the cache's HEAD names: after `clone --bare`, the source's default branch. */
+    async headBranch() {
+        const head = await (0,promises_.readFile)(external_node_path_default().join(this.dir, 'HEAD'), 'utf8').catch(() => '');
+        return /^ref: refs\/heads\/(\S+)\s*$/.exec(head)?.[1];
+    }
     /** Whether `ancestor` is reachable from `descendant` (false when either object is missing here). */
     async isAncestor(ancestor, descendant) {
         const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], {
@@ -2360,6 +2365,12 @@ async function syncCode(ctx, job) {
         ctx.runtime.warning(`${job.source.path}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`);
     }
     const sourceRefs = sourceListing.refs;
+    // A listing without the default branch (Bitbucket Server's) is completed from the HEAD the refs came with.
+    if (!job.source.defaultBranch) {
+        const head = fetchFirst ? await cache.headBranch() : sourceListing.head;
+        if (head && sourceRefs.has(`refs/heads/${head}`))
+            job.source = { ...job.source, defaultBranch: head };
+    }
     // The target is read only when this run must check it: the source holds exactly what the mirror last wrote.
     if (settings.mode === 'sync' && job.target && matchesLastSync(ctx, job, state, sourceRefs)) {
         return { ...base, status: 'up-to-date', reason: 'source refs unchanged since the last sync', refs: [] };

@@ -99,6 +99,7 @@ describe.each<ForgeType>(['gitlab', 'bitbucket-server'])('%s source → GitHub t
 
     const processes = spy.calls().length;
     const before = gitRequests();
+    const apiBefore = source.forge.requests.length;
     // Every answer held a while, so that requests running at the same time are seen overlapping.
     source.forge.latencyMs = 200;
     const inFlight = watchInFlight(source);
@@ -122,6 +123,16 @@ describe.each<ForgeType>(['gitlab', 'bitbucket-server'])('%s source → GitHub t
       ]).sort(),
     );
     expect(new Set(sourceRequests.map((r) => r.repo)).size).toBe(REPOS.length);
+    // And no API request of its own per repository, only the listing (Bitbucket Server's default branch comes with
+    // the refs' HEAD).
+    const beyondListing = source.forge.requests
+      .slice(apiBefore)
+      .map((request) => `${request.method} ${request.path.split('?')[0]}`)
+      .filter(
+        (request) =>
+          !/^GET \/(api\/v4\/groups\/[^/]+(\/projects)?|rest\/api\/1\.0\/projects\/[^/]+\/repos)$/.test(request),
+      );
+    expect(beyondListing).toEqual([]);
     // Ref discovery is not held to `concurrency` (1): several repositories were read at once.
     expect(inFlight.max()).toBeGreaterThan(1);
   }, 240_000);

@@ -150,6 +150,12 @@ export class CacheRepo {
     return parseLsRemote(lines.join('\n'));
   }
 
+  /** The branch the cache's HEAD names: after `clone --bare`, the source's default branch. */
+  async headBranch(): Promise<string | undefined> {
+    const head = await readFile(path.join(this.dir, 'HEAD'), 'utf8').catch(() => '');
+    return /^ref: refs\/heads\/(\S+)\s*$/.exec(head)?.[1];
+  }
+
   /** Whether `ancestor` is reachable from `descendant` (false when either object is missing here). */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     const result = await this.git.run(['merge-base', '--is-ancestor', ancestor, descendant], {

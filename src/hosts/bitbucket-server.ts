@@ -149,7 +149,9 @@ export class BitbucketServerHost implements Host {
   async listRepos(): Promise<RepoInfo[]> {
     const repos = await this.collect<DcRepository>(this.http, `${this.projectPath()}/repos`, {}, 'listing', true);
     const infos = repos.map((repo) => this.toRepoInfo(repo, (m) => new ListingError(m)));
-    if (this.role === 'source') await this.readDefaultBranches(infos);
+    // Over HTTP(S) the mirror learns the default branch from each repository's ref advertisement (its HEAD), which it
+    // reads anyway; git over SSH gives no HEAD, so the default branch is read through the API then.
+    if (this.role === 'source' && this.endpoint.ssh) await this.readDefaultBranches(infos);
     return infos;
   }
 

@@ -104,6 +104,11 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
     );
   }
   const sourceRefs = sourceListing.refs;
+  // A listing without the default branch (Bitbucket Server's) is completed from the HEAD the refs came with.
+  if (!job.source.defaultBranch) {
+    const head = fetchFirst ? await cache.headBranch() : (sourceListing as { head?: string }).head;
+    if (head && sourceRefs.has(`refs/heads/${head}`)) job.source = { ...job.source, defaultBranch: head };
+  }
 
   // The target is read only when this run must check it: the source holds exactly what the mirror last wrote.
   if (settings.mode === 'sync' && job.target && matchesLastSync(ctx, job, state, sourceRefs)) {
