@@ -2150,7 +2150,7 @@ async function syncWiki(ctx, job, sourceUrl, findTarget) {
     // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
     if (!sourceRefs)
         return {};
-    const stateKey = wikiStateKey(ctx, job);
+    const stateKey = repoStateKey(ctx, job, 'wiki');
     const state = await ctx.store.read(stateKey);
     if (!sourceRefs.size && !state)
         return {};
@@ -2272,19 +2272,6 @@ function isUnchanged(ctx, state, sourceUrl, sourceRefs, target) {
         sameRefs(sourceRefs, new Map(Object.entries(state.refs))) &&
         !verificationDue(ctx, state));
 }
-function wikiStateKey(ctx, job) {
-    const { settings } = ctx;
-    return [
-        'wiki',
-        settings.source.type,
-        settings.source.url,
-        job.source.id,
-        settings.target.type,
-        settings.target.url,
-        settings.target.owner,
-        job.targetPath.toLowerCase(),
-    ].join('|');
-}
 function wikiState(job, sides, refs, clean) {
     return {
         version: 1,
@@ -2334,9 +2321,14 @@ async function syncRepository(ctx, job) {
     // fast path found nothing to do.
     return ctx.settings.wikis ? withWiki(ctx, job, code) : code;
 }
-async function syncCode(ctx, job) {
+/**
+ * Where the state of one mirrored pair lives: the source repository and the target path under this configuration's
+ * target. `prefix` keeps a repository's wiki apart from its code.
+ */
+function repoStateKey(ctx, job, prefix) {
     const { settings } = ctx;
-    const stateKey = [
+    return [
+        ...(prefix ? [prefix] : []),
         settings.source.type,
         settings.source.url,
         job.source.id,
@@ -2345,6 +2337,10 @@ async function syncCode(ctx, job) {
         settings.target.owner,
         job.targetPath.toLowerCase(),
     ].join('|');
+}
+async function syncCode(ctx, job) {
+    const { settings } = ctx;
+    const stateKey = repoStateKey(ctx, job);
     const state = await ctx.store.read(stateKey);
     const base = { name: job.source.path, target: job.targetPath };
     if (settings.mode === 'sync' && job.target && repo_sync_isUnchanged(ctx, job, state) && !targetSettingsDrift(ctx, job, state)) {

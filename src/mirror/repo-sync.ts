@@ -63,9 +63,14 @@ export async function syncRepository(ctx: RepoContext, job: RepoJob): Promise<Ou
   return ctx.settings.wikis ? withWiki(ctx, job, code) : code;
 }
 
-async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
+/**
+ * Where the state of one mirrored pair lives: the source repository and the target path under this configuration's
+ * target. `prefix` keeps a repository's wiki apart from its code.
+ */
+export function repoStateKey(ctx: RepoContext, job: RepoJob, prefix?: string): string {
   const { settings } = ctx;
-  const stateKey = [
+  return [
+    ...(prefix ? [prefix] : []),
     settings.source.type,
     settings.source.url,
     job.source.id,
@@ -74,6 +79,11 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
     settings.target.owner,
     job.targetPath.toLowerCase(),
   ].join('|');
+}
+
+async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
+  const { settings } = ctx;
+  const stateKey = repoStateKey(ctx, job);
   const state = await ctx.store.read(stateKey);
   const base = { name: job.source.path, target: job.targetPath };
 

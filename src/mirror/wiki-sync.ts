@@ -22,6 +22,7 @@ import {
   divergedReason,
   fetchIntoCache,
   recordable,
+  repoStateKey,
   stripPlan,
   verificationDue,
   type Outcome,
@@ -104,7 +105,7 @@ async function syncWiki(
   const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
   if (!sourceRefs) return {};
-  const stateKey = wikiStateKey(ctx, job);
+  const stateKey = repoStateKey(ctx, job, 'wiki');
   const state = await ctx.store.read(stateKey);
   if (!sourceRefs.size && !state) return {};
   const target = await findTarget();
@@ -243,20 +244,6 @@ function isUnchanged(
     sameRefs(sourceRefs, new Map(Object.entries(state.refs))) &&
     !verificationDue(ctx, state),
   );
-}
-
-function wikiStateKey(ctx: RepoContext, job: RepoJob): string {
-  const { settings } = ctx;
-  return [
-    'wiki',
-    settings.source.type,
-    settings.source.url,
-    job.source.id,
-    settings.target.type,
-    settings.target.url,
-    settings.target.owner,
-    job.targetPath.toLowerCase(),
-  ].join('|');
 }
 
 function wikiState(job: RepoJob, sides: WikiSides, refs: RefMap, clean: boolean): RepoState {

@@ -2,7 +2,14 @@ import path from 'node:path';
 import { HOST_TYPES, type HostType } from '../hosts/host.js';
 import { FEATURES } from './features.js';
 import { readGitHubApp } from './github-app.js';
-import { BOOLEAN_INPUTS, type InputReader, inputReader, oneLine, type SettingsSources } from './input-sources.js';
+import {
+  BOOLEAN_INPUTS,
+  type InputReader,
+  inputReader,
+  oneLine,
+  SECRET_INPUTS,
+  type SettingsSources,
+} from './input-sources.js';
 import {
   type EndpointSettings,
   type InputName,
@@ -45,17 +52,7 @@ export const MAX_CONCURRENCY = 64;
  */
 export function readSettings(sources: SettingsSources): Settings {
   const read = inputReader(sources);
-  const secrets = (
-    [
-      'source-token',
-      'target-token',
-      'source-app-private-key',
-      'target-app-private-key',
-      'hook-secret',
-      'source-ssh-key',
-      'target-ssh-key',
-    ] as const
-  )
+  const secrets = [...SECRET_INPUTS]
     .map((name) => read(name)?.value)
     .filter((value): value is string => value !== undefined && value.length >= 4);
   try {
