@@ -3,7 +3,7 @@
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
  */
 
-export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'] as const;
+export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'] as const;
 export type HostType = (typeof HOST_TYPES)[number];
 
 export type Visibility = 'private' | 'internal' | 'public';
@@ -92,7 +92,12 @@ export type ProtectionStrategy =
   /** The host can exempt the mirror's own account: protection stays on during pushes (Bitbucket, GitHub rulesets). */
   | 'exempt'
   /** Protection is lifted just for the mirror's push and restored in a `finally` (GitLab). */
-  | 'lift';
+  | 'lift'
+  /**
+   * Exempt for creations and updates, but no one may delete a protected branch, the exempt account included (Gitea,
+   * Forgejo): a push that deletes a branch lifts protection around it like 'lift'; other pushes keep it on.
+   */
+  | 'lift-for-branch-deletion';
 
 export interface Host {
   readonly type: HostType;

@@ -2,10 +2,10 @@ import type { InputName } from './settings.js';
 
 /** One line per input, for `--help`. action.yml carries the same facts for the Action. */
 export const INPUT_DOCS: Record<InputName, string> = {
-  'source-type': 'github, gitlab, bitbucket-cloud or bitbucket-server (required)',
-  'target-type': 'github, gitlab, bitbucket-cloud or bitbucket-server (required)',
-  'source-url': 'source server base URL (default per type; required for bitbucket-server)',
-  'target-url': 'target server base URL (default per type; required for bitbucket-server)',
+  'source-type': 'github, gitlab, bitbucket-cloud, bitbucket-server or gitea (required)',
+  'target-type': 'github, gitlab, bitbucket-cloud, bitbucket-server or gitea (required)',
+  'source-url': 'source server base URL (default per type; required for bitbucket-server and gitea)',
+  'target-url': 'target server base URL (default per type; required for bitbucket-server and gitea)',
   'source-api-url': 'override of the source API base (default derived from source-url)',
   'target-api-url': 'override of the target API base (default derived from target-url)',
   'source-owner': 'source namespace: organization, user, group path, workspace, project key or ~user (required)',

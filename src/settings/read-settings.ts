@@ -285,6 +285,15 @@ function ownerRule(type: HostType, side: 'source' | 'target'): OwnerRule {
             valid: (owner) => /^[A-Za-z][A-Za-z0-9_]*$/.test(owner),
             expected: 'a Bitbucket Server project key (e.g. PROJ)',
           };
+    case 'gitea':
+      // Gitea/Forgejo user and organization names: letters, digits, '-', '_', '.', not starting or ending with '-'/'.'.
+      return {
+        valid: (owner) => /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?$/.test(owner),
+        expected:
+          side === 'source'
+            ? "a Gitea organization or user name (letters, digits, '-', '_', '.')"
+            : "a Gitea organization name (letters, digits, '-', '_', '.')",
+      };
   }
 }
 
