@@ -213,7 +213,9 @@ function readEndpoint(read: InputReader, side: 'source' | 'target'): EndpointSet
 
   const rawUrl = value('url') ?? DEFAULT_URLS[type];
   if (rawUrl === undefined) {
-    throw missing(name('url'), `the ${type} server base URL, e.g. https://bitbucket.example.com (no default)`);
+    const example =
+      type === 'gitea' ? 'https://gitea.example.com or https://codeberg.org' : 'https://bitbucket.example.com';
+    throw missing(name('url'), `the ${type} server base URL, e.g. ${example} (no default)`);
   }
   const url = readUrl(rawUrl, name('url'));
   const rawApiUrl = value('api-url');
