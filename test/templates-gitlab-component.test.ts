@@ -119,7 +119,7 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       .map(([name]) => name)
       .sort();
     expect(required).toEqual(['source-owner', 'source-type', 'target-owner', 'target-type']);
-    expect(inputs['source-type'].options).toEqual(['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server']);
+    expect(inputs['source-type'].options).toEqual(['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea']);
     expect(inputs.mode.options).toEqual(['sync', 'preview', 'check', 'remove', 'install-hooks']);
   });
 
