@@ -101,10 +101,18 @@ export class GiteaApi {
       items.push(...response.data);
       const count = response.headers['x-total-count'];
       if (count !== undefined) {
-        total = Number(count);
-        if (!Number.isInteger(total) || total < 0) {
+        const counted = Number(count);
+        if (!Number.isInteger(counted) || counted < 0) {
           throw fail(`gitea: ${what} of ${this.owner}: page ${page} has X-Total-Count ${JSON.stringify(count)}`);
         }
+        // A count that moves between pages: items were added or removed while reading, some may have been skipped.
+        if (total !== undefined && counted !== total) {
+          throw fail(
+            `gitea: ${what} of ${this.owner}: X-Total-Count changed from ${total} to ${counted} at page ${page}; ` +
+              `the collection changed while it was read`,
+          );
+        }
+        total = counted;
       }
       next = nextLink(response.headers.link);
       // Without a `next` link, a total not yet reached means more pages (servers that omit `Link`), unless the page
