@@ -222,6 +222,28 @@ describe('protection', () => {
   it('deletes branches only with the rule lifted: the strategy says so', () => {
     expect(host().protectionStrategy).toBe('lift-for-branch-deletion');
   });
+
+  it('Forgejo (branch rules without force-push allow-lists): protection is lifted around every push', async () => {
+    const { repo } = await seeded();
+    const gitea = host();
+    await gitea.protect(repo);
+    expect(gitea.protectionStrategy).toBe('lift-for-branch-deletion');
+    // Forgejo answers the same rule without the force-push fields (Gitea 1.22 added them).
+    const forgejoRule = (answer: ForgeAnswer): ForgeAnswer => {
+      const rules = JSON.parse(answer.body) as Record<string, unknown>[];
+      const trimmed = rules.map((rule) =>
+        Object.fromEntries(Object.entries(rule).filter(([key]) => !/force_push/.test(key))),
+      );
+      return { ...answer, body: JSON.stringify(trimmed) };
+    };
+    forge.injectFault(
+      { method: 'GET', path: '/api/v1/repos/acme/repo-1/branch_protections', kind: 'api' },
+      { alter: forgejoRule },
+    );
+    const forgejo = host();
+    expect(await forgejo.protect(repo)).toBe(false);
+    expect(forgejo.protectionStrategy).toBe('lift');
+  });
 });
 
 describe('webhooks', () => {

@@ -11,6 +11,7 @@ import {
   type HookRequest,
   type HookResult,
   type ProtectOptions,
+  type ProtectionStrategy,
   type RepoInfo,
   type Visibility,
 } from '../host.js';
@@ -31,7 +32,13 @@ import {
 export class GiteaHost implements Host {
   readonly type = 'gitea' as const;
   readonly owner: string;
-  readonly protectionStrategy = 'lift-for-branch-deletion' as const;
+  /**
+   * Gitea: pushes and force-pushes go through the allow-lists, only a branch deletion needs the rule lifted. Forgejo
+   * (no force-push allow-list in its branch rules): protection is lifted around every push, as on GitLab.
+   */
+  get protectionStrategy(): ProtectionStrategy {
+    return this.protection.forcePushAllowList === false ? 'lift' : 'lift-for-branch-deletion';
+  }
   readonly visibilities: readonly Visibility[] = GITEA_VISIBILITIES;
   private readonly api: GiteaApi;
   private readonly protection: GiteaProtection;

@@ -29,18 +29,22 @@ interface TagProtection {
 }
 
 /** The fields of the mirror's branch rule: pushes, force-pushes and merges by the mirror's user only. */
-export function branchRuleFields(user: string): Record<string, unknown> {
+export function branchRuleFields(user: string, forcePushAllowList = true): Record<string, unknown> {
   return {
     enable_push: true,
     enable_push_whitelist: true,
     push_whitelist_usernames: [user],
     push_whitelist_teams: [],
     push_whitelist_deploy_keys: false,
-    enable_force_push: true,
-    enable_force_push_allowlist: true,
-    force_push_allowlist_usernames: [user],
-    force_push_allowlist_teams: [],
-    force_push_allowlist_deploy_keys: false,
+    ...(forcePushAllowList
+      ? {
+          enable_force_push: true,
+          enable_force_push_allowlist: true,
+          force_push_allowlist_usernames: [user],
+          force_push_allowlist_teams: [],
+          force_push_allowlist_deploy_keys: false,
+        }
+      : {}),
     enable_merge_whitelist: true,
     merge_whitelist_usernames: [user],
     merge_whitelist_teams: [],
@@ -62,6 +66,13 @@ function sameValue(actual: unknown, wanted: unknown): boolean {
 const ruleName = (rule: BranchProtection): string | undefined => rule.rule_name || rule.branch_name;
 
 export class GiteaProtection {
+  /**
+   * Whether the server's branch rules have force-push allow-lists (Gitea ≥ 1.22). Forgejo's have none: there, a
+   * protected branch refuses every forced update, so protection must be lifted around each push. Learned from the
+   * first branch rule the server answers with; undefined until then.
+   */
+  forcePushAllowList?: boolean;
+
   constructor(
     private readonly api: GiteaApi,
     private readonly mirrorUser: () => Promise<string>,
@@ -95,11 +106,15 @@ export class GiteaProtection {
   }
 
   private async putBranchRule(repo: RepoInfo, user: string, rules: BranchProtection[]): Promise<boolean> {
-    const wanted = branchRuleFields(user);
     const existing = rules.find((rule) => ruleName(rule) === BRANCH_RULE);
+    if (existing) this.learn(existing);
+    const wanted = branchRuleFields(user, this.forcePushAllowList !== false);
     const base = `${this.api.repoPath(repo.path)}/branch_protections`;
     if (!existing) {
-      await this.api.http.request('POST', base, { body: { rule_name: BRANCH_RULE, ...wanted } });
+      const created = await this.api.http.request<BranchProtection>('POST', base, {
+        body: { rule_name: BRANCH_RULE, ...wanted },
+      });
+      if (created.data && typeof created.data === 'object') this.learn(created.data);
       return true;
     }
     const changed = Object.fromEntries(
@@ -126,6 +141,10 @@ export class GiteaProtection {
     }
     await this.api.http.request('PATCH', `${base}/${existing.id}`, { body: wanted });
     return true;
+  }
+
+  private learn(rule: BranchProtection): void {
+    this.forcePushAllowList = 'enable_force_push' in rule;
   }
 
   /** Deletes the mirror's own rules (`**` and `*`) and no other. True when it deleted any. */
