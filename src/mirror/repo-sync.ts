@@ -435,8 +435,7 @@ async function pushUpdates(
   const strategy = ctx.target.protectionStrategy;
   // Gitea/Forgejo: the exempt user may push and force-push, but nobody may delete a protected branch.
   const deletesBranch = updates.some((action) => !action.to && action.ref.startsWith('refs/heads/'));
-  const lift =
-    settings.protect && (strategy === 'lift' || (strategy === 'lift-for-branch-deletion' && deletesBranch));
+  const lift = settings.protect && (strategy === 'lift' || (strategy === 'lift-for-branch-deletion' && deletesBranch));
   // A repository created by this run is empty and unprotected: nothing to lift, nothing to read before writing rules.
   const fresh = created;
   if (lift && !fresh) await ctx.target.unprotect(target);
