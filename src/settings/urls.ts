@@ -1,4 +1,4 @@
-import type { HostType } from '../hosts/host.js';
+import type { HostType } from './host-types.js';
 
 /** Default server URL per type (SPEC "Hosts"); Bitbucket Server and Gitea (self-hosted, or Codeberg) have none. */
 export const DEFAULT_URLS: Readonly<Record<HostType, string | undefined>> = {
