@@ -391,7 +391,7 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
     scope: 'run',
   },
   'notify-url': {
-    summary: "POST a JSON message (Slack/Mattermost/Rocket.Chat compatible) here when any repository\'s health changes",
+    summary: "POST a JSON message (Slack/Mattermost/Rocket.Chat compatible) here when any repository's health changes",
     description:
       "POST a JSON message to this http(s) URL when any repository's health changes (Slack, Mattermost and Rocket.Chat incoming webhooks show its text). Default: none.",
     scope: 'run',
@@ -414,6 +414,7 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
     summary: 'token that writes the status issue (environment MIRROR_STATUS_TOKEN only, never a flag)',
     description:
       "Token that reads and writes the status issue. Default: the job's github.token in the Action (needs permissions: issues: write).",
+    default: "the job's github.token in the Action",
     secret: true,
     scope: 'run',
   },
@@ -426,6 +427,7 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
   mirror: {
     summary: 'with config: comma separated mirror ids to run this time (default: every enabled mirror)',
     description: 'With config: comma separated ids of the mirrors to run this time. Default: every enabled mirror.',
+    default: 'every enabled mirror',
     scope: 'run',
   },
 };
