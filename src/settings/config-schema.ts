@@ -10,8 +10,6 @@ import type { InputName } from './settings.js';
 
 export type JsonSchema = Record<string, unknown>;
 
-export const SCHEMA_ID = 'https://raw.githubusercontent.com/org-mirror/org-mirror/main/org-mirror.schema.json';
-
 /** Keys of a mirror that are not inputs. */
 export const MIRROR_ONLY_KEYS = ['id', 'enabled', 'repositories'] as const;
 /** Keys of a repository's overrides that are not inputs. */
@@ -135,7 +133,6 @@ export function buildConfigSchema(): JsonSchema {
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: SCHEMA_ID,
     title: 'org-mirror configuration file',
     description:
       'Several mirrors in one run. Keys are the input names; run-wide inputs (mode, repositories, mirror, shard, concurrency, cache-dir, report files, accept, notifications, status issue) stay inputs. Secrets: <secret input>-env names the environment variable holding them.',
