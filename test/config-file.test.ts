@@ -2,11 +2,14 @@
  * The configuration file's validator: every problem one line `file:line:col: path: message`, all of them reported;
  * each mirror's settings read like inputs (the mirror's keys, then defaults, then the inputs).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
 import { ConfigFileError, parseConfiguration, readConfiguration } from '../src/settings/config-file.js';
 import { inputReader } from '../src/settings/input-sources.js';
 import { readSettings } from '../src/settings/index.js';
+import { ROOT } from './support/cli.js';
 
 const FILE = 'org-mirror.yml';
 const GITLAB_TOKEN = 'glpat-ConfigSecretToken1';
@@ -274,5 +277,17 @@ describe('a bad configuration file: every problem, one line each, at its line an
     expect(() => readConfiguration({ argv: ['--config', '/nonexistent/org-mirror.yml'], env: {} })).toThrow(
       "Invalid config '/nonexistent/org-mirror.yml': no such file. Expected the path of a YAML configuration file.",
     );
+  });
+});
+
+describe('the examples of docs/configuration.md', () => {
+  it('are valid files, every mirror read', () => {
+    const docs = readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8');
+    const examples = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((match) => match[1])
+      .filter((block) => /^version:/m.test(block) && /^mirrors:/m.test(block));
+    expect(examples).toHaveLength(2);
+    const env = { ...ENV, PARTNER_GITLAB_TOKEN: 'partner-token-1234' };
+    for (const example of examples) expect(parse(example, env).mirrors.length).toBeGreaterThanOrEqual(2);
   });
 });
