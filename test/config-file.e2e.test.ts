@@ -122,7 +122,12 @@ async function run(args: string[], env: Record<string, string> = {}, report = 'r
     dist: true,
   });
   const secrets = Object.values(secretsEnv());
-  expect(textContains(result.stdout + result.stderr, secrets)).toBe(false);
+  // `::add-mask::` lines are how the Action tells the runner what to mask: the only place a secret may appear.
+  const output = (result.stdout + result.stderr)
+    .split('\n')
+    .filter((line) => !line.startsWith('::add-mask::'))
+    .join('\n');
+  expect(textContains(output, secrets)).toBe(false);
   expect(textContains(JSON.stringify(result.report ?? {}), secrets)).toBe(false);
   return result;
 }
@@ -150,6 +155,23 @@ describe('one configuration file, every mirror in one run', () => {
     const validate = await run(['--config', path.join(work, 'good.yml'), '--mode', 'validate'], { GH_TOKEN: '' });
     expectExit(validate, 0);
     expect(validate.stdout + validate.stderr).toContain('environment variable GH_TOKEN is not set');
+    // Without config, mode validate checks the inputs alone; `mirror` needs config.
+    const inputs = {
+      MIRROR_SOURCE_TYPE: 'github',
+      MIRROR_SOURCE_URL: github.forge.url,
+      MIRROR_SOURCE_OWNER: 'acme',
+      MIRROR_TARGET_TYPE: 'gitlab',
+      MIRROR_TARGET_URL: gitlab.forge.url,
+      MIRROR_TARGET_OWNER: 'mirrors-acme',
+      MIRROR_MODE: 'validate',
+    };
+    expectExit(await run([], inputs), 0);
+    const badInput = await run([], { ...inputs, MIRROR_FILTER: '([' });
+    expectExit(badInput, 2);
+    expect(badInput.stdout + badInput.stderr).toContain("Invalid filter '(['");
+    const mirrorAlone = await run(['--mirror', 'acme'], { ...inputs, MIRROR_MODE: 'sync' });
+    expectExit(mirrorAlone, 2);
+    expect(mirrorAlone.stdout + mirrorAlone.stderr).toContain("Invalid mirror 'acme': it needs config.");
     expect(requestCount()).toBe(before);
   });
 
@@ -206,6 +228,37 @@ describe('one configuration file, every mirror in one run', () => {
     expect(repoOf(result, 'acme', 'api')).toMatchObject({ status: 'up-to-date', target: 'api-mirror' });
     expect(repoOf(result, 'plat', 'core')).toMatchObject({ status: 'up-to-date' });
     expect(result.stdout + result.stderr).toMatch(/Mirror ghost failed/);
+  });
+
+  it("matches an event's repository against every mirror whose source has it; outputs are totals", async () => {
+    const file = writeFile('org-mirror.yml', fileText());
+    bbs.forge.seed(plat, 'core', { branches: { main: ['README.md', 'a.txt', 'b.txt'] } });
+    const eventFile = writeFile(
+      'event.json',
+      JSON.stringify({ action: 'mirror', client_payload: { repository: 'core' } }),
+    );
+    const output = writeFile('github-output.txt', '');
+    const summary = writeFile('github-summary.md', '');
+    const result = await run(['--config', file], {
+      GITHUB_ACTIONS: 'true',
+      GITHUB_EVENT_NAME: 'repository_dispatch',
+      GITHUB_EVENT_PATH: eventFile,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      RUNNER_TEMP: work,
+    });
+    expectExit(result, 0);
+    // `updated` after the earlier tests of this file, `created` when this one runs alone.
+    const status = result.report?.repos[0]?.status ?? 'none';
+    expect(['created', 'updated']).toContain(status);
+    expect(result.report?.repos.map((repo) => [repo.mirror, repo.name, repo.status])).toEqual([
+      ['plat', 'core', status],
+    ]);
+    expect(listRefs(gitlab.forge.repo('mirrors-plat', 'core').dir)).toEqual(listRefs(bbs.forge.repo(plat, 'core').dir));
+    const outputs = fs.readFileSync(output, 'utf8');
+    expect(outputs).toMatch(new RegExp(`${status}<<[^\\n]+\\n1\\n`));
+    expect(outputs).toMatch(/failed<<[^\n]+\n0\n/);
+    expect(fs.readFileSync(summary, 'utf8')).toMatch(/## org-mirror sync: 4 mirrors/);
   });
 
   it('gives with a one-mirror file what the same settings give as inputs', async () => {
