@@ -1,4 +1,4 @@
-import type { HostType, Visibility } from '../hosts/host.js';
+import type { HostType, Visibility } from './host-types.js';
 
 /** Every input of the product contract (SPEC "Inputs"), by its one name. */
 export const INPUTS = {
@@ -50,6 +50,17 @@ export const INPUTS = {
   sourceSshKnownHosts: 'source-ssh-known-hosts',
   targetSshKey: 'target-ssh-key',
   targetSshKnownHosts: 'target-ssh-known-hosts',
+  keepHistory: 'keep-history',
+  historyDays: 'history-days',
+  destructiveLimit: 'destructive-limit',
+  accept: 'accept',
+  backoffMax: 'backoff-max',
+  notifyUrl: 'notify-url',
+  notifySecret: 'notify-secret',
+  statusIssue: 'status-issue',
+  statusToken: 'status-token',
+  config: 'config',
+  mirror: 'mirror',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
