@@ -88,7 +88,7 @@ function host(settings: Partial<TargetSettings> = {}): BitbucketCloudHost {
       ...settings,
     },
     'target',
-    { minRetryWaitMs: 5, maxRetries: 1 },
+    { retry: { minWaitMs: 5, maxRetries: 1 } },
   );
 }
 

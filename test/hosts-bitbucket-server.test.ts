@@ -64,7 +64,7 @@ function settings(overrides: Partial<TargetSettings> = {}): TargetSettings {
 }
 
 function host(overrides: Partial<TargetSettings> = {}): BitbucketServerHost {
-  return new BitbucketServerHost(settings(overrides), 'target', { minRetryWaitMs: 5, maxRetries: 1 });
+  return new BitbucketServerHost(settings(overrides), 'target', { retry: { minWaitMs: 5, maxRetries: 1 } });
 }
 
 /** Spoils the answers to GET requests on `apiPath` whose `start` is `start`. */

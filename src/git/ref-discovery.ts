@@ -16,14 +16,15 @@
  */
 import { request, type Dispatcher } from 'undici';
 
+import { DEFAULT_REQUEST_TIMEOUT_MS, safeUrl } from '../hosts/http-client.js';
 import {
   backoffMs,
-  DEFAULT_REQUEST_TIMEOUT_MS,
+  rateLimitSign,
   requestedWaitMs,
   RETRY_ERROR_CODES,
-  safeUrl,
+  RETRY_STATUSES,
   sleepScaled,
-} from '../hosts/http-client.js';
+} from '../hosts/retry-policy.js';
 import { lsRemote } from './cache-repo.js';
 import type { Git, GitCredential } from './git.js';
 import { headersFor, redactor } from './git-http-auth.js';
@@ -76,7 +77,7 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 /** A server asking to wait longer than this (Retry-After) fails the listing rather than stall the run. */
 const MAX_RETRY_WAIT_MS = 60_000;
-const TRANSIENT_CODES = new Set([...RETRY_ERROR_CODES, 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+const TRANSIENT_CODES = new Set(RETRY_ERROR_CODES);
 
 /** Refs of `url`: in process over smart HTTP; any other transport through `git ls-remote`. */
 export async function listRemoteRefs(
@@ -297,11 +298,13 @@ async function readAnswer(response: Dispatcher.ResponseData, session: Session, e
 
 function statusError(status: number, headers: Record<string, string | string[] | undefined>): RefDiscoveryError {
   if (status === 401) return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', status);
-  if (status === 403) return new RefDiscoveryError('access denied (HTTP 403)', status);
+  const limited = rateLimitSign(status, headers);
+  if (status === 403 && !limited) return new RefDiscoveryError('access denied (HTTP 403)', status);
   if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', status);
-  const transient = status === 429 || status >= 500;
+  // The one retry policy's statuses (retry-policy.ts); the reads are safe to repeat.
+  const transient = limited || RETRY_STATUSES.includes(status);
   const waitMs = transient ? requestedWaitMs(headers) : undefined;
-  return new RefDiscoveryError(`HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`, status, transient, waitMs);
+  return new RefDiscoveryError(`HTTP ${status}${limited ? ' (rate limited)' : ''}`, status, transient, waitMs);
 }
 
 function parsePackets(body: Buffer): Packet[] {

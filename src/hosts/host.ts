@@ -2,6 +2,8 @@
  * The one interface the mirror engine talks to. The engine never asks which host it is: every host-specific
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
  */
+import { MirrorError, type ErrorKind } from '../errors.js';
+import { kindOfStatus } from './retry-policy.js';
 
 export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'] as const;
 export type HostType = (typeof HOST_TYPES)[number];
@@ -152,21 +154,55 @@ export interface Host {
   gitAuthHeader(): string | undefined | Promise<string | undefined>;
 }
 
-/** Raised by hosts for API failures. Message carries host and operation, never a token. */
-export class HostError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
+export interface HostErrorDetails {
+  /** The failure's kind; default: the one the status names (`kindOfStatus`), else `unexpected`. */
+  kind?: ErrorKind;
+  /** The HTTP status of the answer, when there was one. */
+  status?: number;
+  /**
+   * The request may have been carried out although no success came back (a create whose answer was lost): the
+   * caller looks its outcome up rather than assume it failed (the retry policy's verdict, retry-policy.ts).
+   */
+  outcomeUnknown?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * Raised by hosts for API failures, typed where the answer arrives (the HTTP clients and the retry policy). Message
+ * carries host and operation, never a token.
+ */
+export class HostError extends MirrorError {
+  readonly status?: number;
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, details: HostErrorDetails | number = {}) {
+    const given = typeof details === 'number' ? { status: details } : details;
+    const kind = given.kind ?? (given.status !== undefined ? kindOfStatus(given.status) : 'unexpected');
+    super(message, kind, given.cause !== undefined ? { cause: given.cause } : undefined);
     this.name = 'HostError';
+    this.status = given.status;
+    this.outcomeUnknown = given.outcomeUnknown ?? false;
+  }
+
+  /** The same failure with another message (an adapter naming its operation), kind and outcome kept. */
+  static wrap(message: string, error: HostError): HostError {
+    return new HostError(message, {
+      kind: error.kind,
+      status: error.status,
+      outcomeUnknown: error.outcomeUnknown,
+      cause: error,
+    });
   }
 }
 
 /** The listing could not be completed: the run must stop before any change. */
 export class ListingError extends HostError {
-  constructor(message: string, status?: number) {
-    super(message, status);
+  constructor(message: string, details: HostErrorDetails | number = {}) {
+    super(message, details);
     this.name = 'ListingError';
+  }
+
+  static from(message: string, error: HostError): ListingError {
+    return new ListingError(message, { kind: error.kind, status: error.status, cause: error });
   }
 }

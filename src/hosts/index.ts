@@ -3,8 +3,8 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Host } from './host.js';
 import { BitbucketCloudHost } from './bitbucket-cloud.js';
 import { BitbucketServerHost } from './bitbucket-server.js';
-import { GitHubHost } from './github.js';
-import { GitLabHost } from './gitlab.js';
+import { GitHubHost } from './github/index.js';
+import { GitLabHost } from './gitlab/index.js';
 import { newHost, type HostOptions, type HostRole } from './host-factory.js';
 
 export type { HostOptions, HostRole } from './host-factory.js';

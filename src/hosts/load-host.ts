@@ -9,8 +9,8 @@ import type { Host, HostType } from './host.js';
 import { newHost, type HostClasses, type HostOptions, type HostRole } from './host-factory.js';
 
 const LOADERS: { [T in HostType]: () => Promise<Partial<HostClasses>> } = {
-  github: async () => ({ github: (await import('./github.js')).GitHubHost }),
-  gitlab: async () => ({ gitlab: (await import('./gitlab.js')).GitLabHost }),
+  github: async () => ({ github: (await import('./github/index.js')).GitHubHost }),
+  gitlab: async () => ({ gitlab: (await import('./gitlab/index.js')).GitLabHost }),
   'bitbucket-cloud': async () => ({ 'bitbucket-cloud': (await import('./bitbucket-cloud.js')).BitbucketCloudHost }),
   'bitbucket-server': async () => ({
     'bitbucket-server': (await import('./bitbucket-server.js')).BitbucketServerHost,
