@@ -26,7 +26,7 @@ import {
   sleepScaled,
 } from '../hosts/retry-policy.js';
 import { lsRemote } from './cache-repo.js';
-import type { Git, GitCredential } from './git.js';
+import { renewedCredentials, type Git, type GitCredential } from './git.js';
 import { headersFor, redactor } from './git-http-auth.js';
 import { discoveryDispatcher } from './git-http-dispatcher.js';
 import { DELIM, FLUSH, PktLineError, dataPacket, readPackets, type Packet } from './pkt-line.js';
@@ -117,11 +117,20 @@ export async function discoverRefs(
     redact,
   };
   const retries = options.retries ?? 2;
+  let renewed = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await discoverOnce(base, session);
     } catch (error) {
       const failure = asDiscoveryError(error, session);
+      // Expiring credentials refused (a GitHub App installation token): once more with new ones.
+      const fresh = failure.status === 401 && !renewed ? await renewedCredentials(credentials, true) : undefined;
+      if (fresh) {
+        renewed = true;
+        session.authorization = headersFor(base, fresh);
+        attempt--;
+        continue;
+      }
       const last = attempt >= retries || !failure.transient || options.signal?.aborted;
       if (last || (failure.waitMs ?? 0) > MAX_RETRY_WAIT_MS) {
         const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';

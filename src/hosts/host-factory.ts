@@ -5,8 +5,8 @@
  */
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { BitbucketCloudHost } from './bitbucket-cloud.js';
-import type { BitbucketServerHost } from './bitbucket-server.js';
+import type { BitbucketCloudHost } from './bitbucket-cloud/index.js';
+import type { BitbucketServerHost } from './bitbucket-server/index.js';
 import type { GitHubHost } from './github/index.js';
 import type { GitLabHost } from './gitlab/index.js';
 import type { Host, HostType } from './host.js';

@@ -152,6 +152,13 @@ export interface Host {
    * command, so that a host with expiring credentials (GitHub App installation tokens) hands out a currently valid one.
    */
   gitAuthHeader(): string | undefined | Promise<string | undefined>;
+  /**
+   * Hosts with expiring credentials (GitHub App installation tokens): a git command or ref read that used `header`
+   * failed. Returns a new header when the old one may be why: the host refused it (`refused`, a 401), or its token
+   * expired during the command. Undefined: the header is still good, the failure is something else. The caller
+   * retries once with the new header.
+   */
+  renewGitAuth?(header: string, refused: boolean): Promise<string | undefined>;
 }
 
 export interface HostErrorDetails {

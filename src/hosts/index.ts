@@ -1,8 +1,8 @@
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Host } from './host.js';
-import { BitbucketCloudHost } from './bitbucket-cloud.js';
-import { BitbucketServerHost } from './bitbucket-server.js';
+import { BitbucketCloudHost } from './bitbucket-cloud/index.js';
+import { BitbucketServerHost } from './bitbucket-server/index.js';
 import { GitHubHost } from './github/index.js';
 import { GitLabHost } from './gitlab/index.js';
 import { newHost, type HostOptions, type HostRole } from './host-factory.js';

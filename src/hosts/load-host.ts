@@ -11,9 +11,11 @@ import { newHost, type HostClasses, type HostOptions, type HostRole } from './ho
 const LOADERS: { [T in HostType]: () => Promise<Partial<HostClasses>> } = {
   github: async () => ({ github: (await import('./github/index.js')).GitHubHost }),
   gitlab: async () => ({ gitlab: (await import('./gitlab/index.js')).GitLabHost }),
-  'bitbucket-cloud': async () => ({ 'bitbucket-cloud': (await import('./bitbucket-cloud.js')).BitbucketCloudHost }),
+  'bitbucket-cloud': async () => ({
+    'bitbucket-cloud': (await import('./bitbucket-cloud/index.js')).BitbucketCloudHost,
+  }),
   'bitbucket-server': async () => ({
-    'bitbucket-server': (await import('./bitbucket-server.js')).BitbucketServerHost,
+    'bitbucket-server': (await import('./bitbucket-server/index.js')).BitbucketServerHost,
   }),
 };
 

@@ -286,11 +286,26 @@ export class GitHubClient {
 
   /** The header git sends; an App installation token is renewed here when its renewal is due. */
   async gitAuthHeader(): Promise<string | undefined> {
-    // As actions/checkout does: https://github.com/actions/checkout/blob/main/src/git-auth-helper.ts
     const token = this.appTokens ? await this.appTokens.token() : this.token;
-    if (!token) return undefined;
-    return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+    return token ? gitHeaderOf(token) : undefined;
   }
+
+  /**
+   * After a git command with `header` failed under App authentication: a header with a new token when the old one was
+   * refused or has expired since (the cache then makes a new one), else undefined. Without App authentication there
+   * is nothing to renew.
+   */
+  async renewGitAuth(header: string, refused: boolean): Promise<string | undefined> {
+    if (!this.appTokens) return undefined;
+    if (refused) this.appTokens.renew();
+    const fresh = await this.gitAuthHeader();
+    return fresh !== header ? fresh : undefined;
+  }
+}
+
+/** As actions/checkout does: https://github.com/actions/checkout/blob/main/src/git-auth-helper.ts */
+function gitHeaderOf(token: string): string {
+  return `Authorization: Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
 }
 
 /** What the policy needs to know of an Octokit failure. */

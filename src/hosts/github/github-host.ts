@@ -38,11 +38,8 @@ export class GitHubHost implements Host {
     return this.client.gitAuthHeader();
   }
 
-  /** A refused App installation token is replaced on the next `gitAuthHeader()`; false without App authentication. */
-  renewCredentials(): boolean {
-    if (!this.client.appTokens) return false;
-    this.client.appTokens.renew();
-    return true;
+  renewGitAuth(header: string, refused: boolean): Promise<string | undefined> {
+    return this.client.renewGitAuth(header, refused);
   }
 
   listRepos(): Promise<RepoInfo[]> {
