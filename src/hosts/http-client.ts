@@ -204,9 +204,41 @@ export class HttpClient {
       headers['content-type'] = options.contentType ?? 'application/json';
     }
     const budget: RetryBudget = { retries: 0, waitedMs: 0 };
-    this.count(method, url, 0);
-    const timeout = this.options.timeoutMs ?? requestTimeoutMs();
+    const { response, text } = await this.send(method, url, headers, body, budget);
+    const responseHeaders = flattenHeaders(response.headers);
+    const status = response.statusCode;
+    const ok = status >= 200 && status < 300;
+    if (!ok && !options.allowStatus?.includes(status)) {
+      const attempt = { status, headers: responseHeaders };
+      throw new HostError(
+        `${this.label}: ${where} failed with HTTP ${status}${this.errorDetail(status, responseHeaders, text)}${refusal(budget)}`,
+        { status, kind: kindOfAttempt(attempt), outcomeUnknown: outcomeUnknown(method, attempt) },
+      );
+    }
+    if (text.trim() === '' || !ok) {
+      return { status, headers: responseHeaders, data: (ok ? undefined : parseJsonQuietly(text)) as T };
+    }
+    return { status, headers: responseHeaders, data: this.parseJson<T>(text, responseHeaders, status, where) };
+  }
 
+  /** The attempts of one request, as the retry policy allows them, and the last answer with its body. */
+  private async send(
+    method: HttpMethod,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    budget: RetryBudget,
+  ): Promise<{ response: Dispatcher.ResponseData<unknown>; text: string }> {
+    const where = `${method} ${safeUrl(url)}`;
+    const timeout = this.options.timeoutMs ?? requestTimeoutMs();
+    const failure = (error: unknown, what: string): HostError => {
+      const attempt = failedAttempt(error);
+      return new HostError(`${this.label}: ${where}${what}: ${this.describeNetworkError(error)}${refusal(budget)}`, {
+        kind: kindOfAttempt(attempt),
+        outcomeUnknown: outcomeUnknown(method, attempt),
+      });
+    };
+    this.count(method, url, 0);
     let response: Dispatcher.ResponseData<unknown>;
     try {
       response = await undiciRequest(url, {
@@ -224,45 +256,31 @@ export class HttpClient {
         },
       } as Parameters<typeof undiciRequest>[1]);
     } catch (error) {
-      const attempt = failedAttempt(error);
-      throw new HostError(`${this.label}: ${where} failed: ${this.describeNetworkError(error)}${refusal(budget)}`, {
-        kind: kindOfAttempt(attempt),
-        outcomeUnknown: outcomeUnknown(method, attempt),
-      });
+      throw failure(error, ' failed');
     }
-
     const text = await response.body.text().catch((error: unknown) => {
-      const attempt = failedAttempt(error);
-      throw new HostError(`${this.label}: ${where}: reading the answer failed: ${this.describeNetworkError(error)}`, {
-        kind: kindOfAttempt(attempt),
-        outcomeUnknown: outcomeUnknown(method, attempt),
-      });
+      throw failure(error, ': reading the answer failed');
     });
-    const responseHeaders = flattenHeaders(response.headers);
-    const status = response.statusCode;
-    const ok = status >= 200 && status < 300;
-    if (!ok && !options.allowStatus?.includes(status)) {
-      const attempt = { status, headers: responseHeaders };
-      throw new HostError(
-        `${this.label}: ${where} failed with HTTP ${status}${this.errorDetail(status, responseHeaders, text)}${refusal(budget)}`,
-        { status, kind: kindOfAttempt(attempt), outcomeUnknown: outcomeUnknown(method, attempt) },
-      );
-    }
-    if (text.trim() === '' || !ok) {
-      return { status, headers: responseHeaders, data: (ok ? undefined : parseJsonQuietly(text)) as T };
-    }
-    const contentType = responseHeaders['content-type'] ?? '';
+    return { response, text };
+  }
+
+  /** A JSON answer parsed; anything else refused with a message that quotes nothing of it. */
+  private parseJson<T>(text: string, headers: Record<string, string>, status: number, where: string): T {
+    const contentType = headers['content-type'] ?? '';
     if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
       throw new HostError(
         `${this.label}: expected JSON from ${where}, got ${contentType.split(';')[0] || 'no content type'} (HTTP ${status}; a proxy or login page?)`,
-        status,
+        { status, kind: 'unexpected' },
       );
     }
     try {
-      return { status, headers: responseHeaders, data: JSON.parse(text) as T };
+      return JSON.parse(text) as T;
     } catch {
       // JSON.parse's message quotes the text: never show it, it may echo anything.
-      throw new HostError(`${this.label}: invalid or truncated JSON from ${where} (${text.length} characters)`, status);
+      throw new HostError(`${this.label}: invalid or truncated JSON from ${where} (${text.length} characters)`, {
+        status,
+        kind: 'unexpected',
+      });
     }
   }
 
