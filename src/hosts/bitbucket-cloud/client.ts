@@ -21,7 +21,7 @@ import type { EndpointSettings, TargetSettings } from '../../settings/settings.j
 import { HostError, ListingError, type RepoInfo } from '../host.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions } from '../http-client.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from '../host.js';
 
 export interface CloudPage<T> {
   values?: T[];

@@ -2,6 +2,7 @@
 import type { EndpointSettings, TargetSettings } from '../../settings/settings.js';
 import type {
   CreateRepoRequest,
+  HostRole,
   Host,
   HookRequest,
   HookResult,
@@ -11,7 +12,7 @@ import type {
 } from '../host.js';
 import type { HttpClient, HttpClientOptions } from '../http-client.js';
 import { withOrphanMark, withoutOrphanMark } from '../orphan-mark.js';
-import { BitbucketServerApi, type HostRole } from './client.js';
+import { BitbucketServerApi } from './client.js';
 import { installHook, supportsNamespaceHook } from './hooks.js';
 import { getRepo, listRepos } from './listing.js';
 import { protect, unprotect } from './protection.js';

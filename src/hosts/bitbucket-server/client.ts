@@ -11,7 +11,7 @@ import type { EndpointSettings, TargetSettings } from '../../settings/settings.j
 import { HostError, ListingError, type RepoInfo } from '../host.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions, type QueryValue } from '../http-client.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from '../host.js';
 
 export interface DcPage<T> {
   values?: T[];

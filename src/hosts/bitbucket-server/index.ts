@@ -1,2 +1,2 @@
 export { BitbucketServerHost } from './bitbucket-server-host.js';
-export { toSlug, type HostRole } from './client.js';
+export { toSlug } from './client.js';

@@ -25,7 +25,7 @@ import {
 import { ExpiringTokenCache, GitHubAppTokens } from './app-auth.js';
 import { proxyFetch, useProxyFromEnvironment } from '../proxy.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from '../host.js';
 export type Octokit = ReturnType<typeof getOctokit>;
 
 export interface GitHubHostOptions {

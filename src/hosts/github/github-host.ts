@@ -3,6 +3,7 @@ import type { EndpointSettings, TargetSettings } from '../../settings/settings.j
 import type { Runtime } from '../../runtime/runtime.js';
 import type {
   CreateRepoRequest,
+  HostRole,
   Host,
   HookRequest,
   HookResult,
@@ -10,7 +11,7 @@ import type {
   RepoInfo,
   Visibility,
 } from '../host.js';
-import { GitHubClient, type GitHubHostOptions, type HostRole } from './client.js';
+import { GitHubClient, type GitHubHostOptions } from './client.js';
 import { installHook, supportsNamespaceHook } from './hooks.js';
 import { getRepo, listRepos } from './listing.js';
 import { protect, unprotect } from './protection.js';

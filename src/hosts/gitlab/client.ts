@@ -11,7 +11,7 @@ import { useProxyFromEnvironment } from '../proxy.js';
 import { retryLimits, type RetryLimits } from '../retry-policy.js';
 import { createGitLabRequester, requesterReasons } from './requester.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from '../host.js';
 
 export interface GitLabHostOptions {
   /** Bound on one whole gitbeaker call in ms, all pages and retries included (default 30 min). */

@@ -3,6 +3,8 @@ import type { EndpointSettings, TargetSettings } from '../../settings/settings.j
 import type { Runtime } from '../../runtime/runtime.js';
 import type {
   CreateRepoRequest,
+  FirstPush,
+  HostRole,
   Host,
   HookRequest,
   HookResult,
@@ -10,7 +12,7 @@ import type {
   RepoInfo,
   Visibility,
 } from '../host.js';
-import { GitLabClient, type GitLabHostOptions, type HostRole } from './client.js';
+import { GitLabClient, type GitLabHostOptions } from './client.js';
 import { installHook } from './hooks.js';
 import { getRepo, listRepos } from './listing.js';
 import { protect, unprotect } from './protection.js';
@@ -51,6 +53,12 @@ export class GitLabHost implements Host {
 
   createRepo(request: CreateRepoRequest): Promise<RepoInfo> {
     return createRepo(this.client, request);
+  }
+
+  /** GitLab makes the branch the create answer named the default on the first push that writes it, and protects it. */
+  firstPushDefault(repo: RepoInfo, push: FirstPush): string | undefined {
+    const initial = repo.defaultBranch;
+    return initial && push.singlePush && push.written.includes(`refs/heads/${initial}`) ? initial : undefined;
   }
 
   protect(repo: RepoInfo, options?: ProtectOptions): Promise<boolean> {
