@@ -100,7 +100,7 @@ describe('GitHub App tokens that expire under the transfers', () => {
     expect(targetRefusals + sourceRefusals).toBeLessThanOrEqual(REPOS.length);
     expect(source.violations).toEqual([]);
     expect(target.violations).toEqual([]);
-  });
+  }, 600_000);
 
   test('a push whose token expires on the way is refused with 401, then retried once with a new token', async () => {
     targetTtl = 4;
@@ -120,5 +120,5 @@ describe('GitHub App tokens that expire under the transfers', () => {
     expect(pushes.slice(refusedPush + 1).some((r) => r.status === 200)).toBe(true);
     expect(targetApp.tokens.length).toBeGreaterThan(before + 1);
     expect(target.violations).toEqual([]);
-  });
+  }, 600_000);
 });
