@@ -42,17 +42,27 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
     return 2;
   }
 
-  const [{ describeEventHint, readEventHint }, { loadHost }, { runMirror }, { summaryFileFor }] = await Promise.all([
+  const [
+    { describeEventHint, readEventHint },
+    { loadHost },
+    { runMirror },
+    { summaryFileFor },
+    { HealthSession },
+    { followHealth },
+  ] = await Promise.all([
     import('./events/event-hint.js'),
     import('./hosts/load-host.js'),
     import('./mirror/engine.js'),
     import('./report/index.js'),
+    import('./mirror/health-store.js'),
+    import('./report/health-follow-up.js'),
   ]);
   const runtime = await detectRuntime(env, { summaryFile: summaryFileFor(settings.reportFile) });
   for (const secret of secretsOf(settings)) runtime.setSecret(secret);
 
   const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
   runtime.info(describeEventHint(hint));
+  const health = await HealthSession.open(settings, hint.kind !== 'all');
 
   let report: RunReport;
   try {
@@ -72,12 +82,14 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
       repoTimeoutMs: settings.repoTimeout * 1000,
       requestTimeoutMs: settings.requestTimeout * 1000,
       verifyIntervalMs: settings.verifyInterval * 3600_000,
+      defer: health.defer,
     });
   } catch (error) {
     // One top-level catch turns anything thrown into a clear message (not only Error instances).
     report = failedRun(settings, error);
     runtime.error(report.error ?? 'The run failed.');
   }
+  await followHealth(report, settings, runtime, health);
   return finish(report, settings, runtime);
 }
 

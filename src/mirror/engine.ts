@@ -16,6 +16,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
+import { partitionDue } from './health-store.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
@@ -41,6 +42,8 @@ export interface MirrorDeps {
   verifyIntervalMs?: number;
   redact?: (text: string) => string;
   copyLfs?: RepoContext['copyLfs'];
+  /** Health backoff: a `backing-off` result for a repository not tried this run (health-store.ts). */
+  defer?: (name: string, target?: string) => RepoResult | undefined;
 }
 
 interface Selection {
@@ -119,7 +122,9 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     } else {
       await mkdir(settings.cacheDir, { recursive: true });
       // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
-      const reopened = await reopenMirrors(settings, deps.target, runtime, jobs);
+      const { due, deferred } = partitionDue(jobs, deps.defer);
+      repos.push(...deferred);
+      const reopened = await reopenMirrors(settings, deps.target, runtime, due);
       repos.push(...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs)));
       // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
       if (selection.complete && reportsOrphans(settings)) {

@@ -51,6 +51,13 @@ export const INPUT_DOCS: Record<InputName, string> = {
     'hours between full comparisons of every repository when push stamps say nothing changed; 0: every run (default 24)',
   orphans: 'mirrors whose source repository is gone: keep or archive (never deleted; default keep)',
   'orphans-limit': 'at most this many mirrors archived per run, 1 to 10000; more: none archived (default 10)',
+  'backoff-max': 'most full runs between two attempts of a repository that keeps failing; 0: every run (default 12)',
+  'notify-url':
+    'POST a JSON notice here when a run changes any repository health (environment MIRROR_NOTIFY_URL only, never a flag)',
+  'notify-secret':
+    'signs notifications: X-Org-Mirror-Signature-256 HMAC-SHA256 (environment MIRROR_NOTIFY_SECRET only, never a flag)',
+  'status-issue': 'true, false or owner/repo: keep one issue up to date with the health of the mirror (default false)',
+  'status-token': 'token that writes the status issue (environment MIRROR_STATUS_TOKEN only, never a flag)',
   'source-ssh-key':
     'private key for git over SSH on the source, OpenSSH/PEM text or base64 (environment MIRROR_SOURCE_SSH_KEY only)',
   'source-ssh-known-hosts': 'known_hosts lines of the source SSH server (required with source-ssh-key)',

@@ -44,6 +44,9 @@ export const SECRET_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'hook-secret',
   'source-ssh-key',
   'target-ssh-key',
+  'notify-url',
+  'notify-secret',
+  'status-token',
 ]);
 
 /** The environment variable that carries an input: `MIRROR_SOURCE_TOKEN` for `source-token`. */

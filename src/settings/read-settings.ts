@@ -23,6 +23,7 @@ import {
   type TargetSettings,
   type VisibilitySetting,
 } from './settings.js';
+import { readHealthSettings } from './health-settings.js';
 import { readSshSettings } from './ssh-settings.js';
 import { DEFAULT_URLS, deriveApiUrl, parseHttpUrl, redactUrl, type UrlProblem } from './urls.js';
 
@@ -149,6 +150,7 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     ),
     orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
     orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
+    ...readHealthSettings(read, env, target),
   };
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');

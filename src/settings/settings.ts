@@ -50,6 +50,11 @@ export const INPUTS = {
   sourceSshKnownHosts: 'source-ssh-known-hosts',
   targetSshKey: 'target-ssh-key',
   targetSshKnownHosts: 'target-ssh-known-hosts',
+  backoffMax: 'backoff-max',
+  notifyUrl: 'notify-url',
+  notifySecret: 'notify-secret',
+  statusIssue: 'status-issue',
+  statusToken: 'status-token',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -157,6 +162,23 @@ export interface Settings {
   orphans: OrphansSetting;
   /** At most this many mirrors archived per run; more orphans than that → none archived, a warning. */
   orphansLimit: number;
+  /** Most full runs between two attempts of a repository that keeps failing (0: every run). */
+  backoffMax: number;
+  /** POST a JSON document here when a run changes any repository's health; signed with `secret`. */
+  notify?: { url: string; secret?: string };
+  /** Keep one issue per mirror up to date with its health. */
+  statusIssue?: StatusIssueSettings;
+  /** The web page of this CI run, remembered where a failure streak begins. */
+  runUrl?: string;
+}
+
+/** Where the status issue lives: a GitHub repository or a GitLab project (path or numeric id), and the token. */
+export interface StatusIssueSettings {
+  host: 'github' | 'gitlab';
+  /** API base: https://api.github.com, <url>/api/v3 or <url>/api/v4. */
+  apiUrl: string;
+  repository: string;
+  token: string;
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */
