@@ -422,7 +422,8 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       html_url: `${forge.url}/${repo.fullPath}/issues/${issue.number}`,
       number: issue.number,
       state: issue.state,
-      state_reason: issue.state_reason,
+      // null until first closed: left out then (the description's enum has no null).
+      ...(issue.state_reason ? { state_reason: issue.state_reason } : {}),
       title: issue.title,
       body: issue.body,
       user: userObject(issue.author.username, issue.author.id, 'User'),
