@@ -191,6 +191,17 @@ describe('health over time', () => {
       expect(hook.deliveries).toHaveLength(1);
       expect(issueWrites()).toBe(writes);
 
+      // mode check shows the streak the last sync recorded, and records nothing itself.
+      const checked = await run({ MIRROR_MODE: 'check' });
+      expectExit(checked, 1);
+      expect(resultOf(checked, 'bad')).toMatchObject({
+        status: 'unavailable',
+        health: 'failing',
+        consecutiveFailures: 2,
+        failingSince: firstBad.failingSince,
+      });
+      expect(fs.readFileSync(path.join(pair.work, 'report.md'), 'utf8')).toMatch(/failing since \d+ \w{3}, 2 runs/);
+
       // Runs 3 … 15: tried on fewer runs (backing off between), never on none after the third failure. (The
       // schedule is the same whatever the hosts: the GitLab-source story stops at run 4, its first backing-off run.)
       const attempted = [1, 2];
