@@ -62,7 +62,7 @@ async function runOnce(argv: string[], env: NodeJS.ProcessEnv): Promise<number> 
 
   const hint = readEventHint(env, undefined, { sourceOwner: settings.source.owner });
   runtime.info(describeEventHint(hint));
-  const health = await HealthSession.open(settings, hint.kind !== 'all');
+  const health = HealthSession.open(settings, hint.kind !== 'all');
 
   let report: RunReport;
   try {

@@ -59,10 +59,10 @@ describe('backoff schedule', () => {
     expect(file?.repos.bad).toMatchObject({ health: 'failing', consecutiveFailures: 7 });
   });
 
-  test('a run naming the repositories tries them all (the engine is given no deferral)', () => {
+  test('a run naming the repositories tries them all (the engine is given no deferral)', async () => {
     const jobs = [{ source: { path: 'a' }, targetPath: 'a' }];
-    expect(partitionDue(jobs, undefined)).toEqual({ due: jobs, deferred: [] });
-    const deferred = partitionDue(jobs, (name) => result(name, 'backing-off'));
+    expect(await partitionDue(jobs, undefined)).toEqual({ due: jobs, deferred: [] });
+    const deferred = await partitionDue(jobs, async (name) => result(name, 'backing-off'));
     expect(deferred.due).toEqual([]);
     expect(deferred.deferred[0]).toMatchObject({ name: 'a', status: 'backing-off' });
   });

@@ -43,7 +43,7 @@ export interface MirrorDeps {
   redact?: (text: string) => string;
   copyLfs?: RepoContext['copyLfs'];
   /** Health backoff: a `backing-off` result for a repository not tried this run (health-store.ts). */
-  defer?: (name: string, target?: string) => RepoResult | undefined;
+  defer?: (name: string, target?: string) => Promise<RepoResult | undefined>;
 }
 
 interface Selection {
@@ -122,7 +122,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     } else {
       await mkdir(settings.cacheDir, { recursive: true });
       // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
-      const { due, deferred } = partitionDue(jobs, deps.defer);
+      const { due, deferred } = await partitionDue(jobs, deps.defer);
       repos.push(...deferred);
       const reopened = await reopenMirrors(settings, deps.target, runtime, due);
       repos.push(...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs)));

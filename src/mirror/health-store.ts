@@ -79,37 +79,44 @@ export interface RecordedHealth {
 
 /** One run's view of its mirror's health. */
 export class HealthSession {
+  /**
+   * Read when first needed: the engine first asks after it took the cache lock, so a run waiting for another one sees
+   * the health that run recorded.
+   */
+  private previous: Promise<HealthFile | undefined> | undefined;
+
   private constructor(
     private readonly settings: Settings,
     private readonly store: HealthStore,
-    private readonly previous: HealthFile | undefined,
     /** Not limited to named repositories (`repositories`, an event): backoff applies and the run is counted. */
     private readonly fullRun: boolean,
   ) {}
 
-  static async open(settings: Settings, named: boolean): Promise<HealthSession> {
+  static open(settings: Settings, named: boolean): HealthSession {
     const store = new HealthStore(settings.cacheDir, healthKey(settings));
     const fullRun = settings.mode === 'sync' && !named && !settings.repositories?.length;
-    return new HealthSession(settings, store, await store.read(), fullRun);
+    return new HealthSession(settings, store, fullRun);
   }
 
-  /** The number of this run among full runs (what backoff counts in). */
-  private get run(): number {
-    return (this.previous?.fullRuns ?? 0) + 1;
+  private load(): Promise<HealthFile | undefined> {
+    this.previous ??= this.store.read();
+    return this.previous;
   }
 
   /**
    * For the engine: a `backing-off` result for a repository that is not due this run, else undefined (try it). Only a
    * full sync backs off: a run naming a repository always tries it.
    */
-  readonly defer = (name: string, target?: string): RepoResult | undefined => {
+  readonly defer = async (name: string, target?: string): Promise<RepoResult | undefined> => {
     if (!this.fullRun) return undefined;
-    const entry = this.previous?.repos[name];
-    if (!entry || isDue(entry, this.run, this.settings.backoffMax)) return undefined;
+    const previous = await this.load();
+    const run = (previous?.fullRuns ?? 0) + 1;
+    const entry = previous?.repos[name];
+    if (!entry || isDue(entry, run, this.settings.backoffMax)) return undefined;
     const result: RepoResult = {
       name,
       status: 'backing-off',
-      reason: backingOffReason(entry, this.run, this.settings.backoffMax),
+      reason: backingOffReason(entry, run, this.settings.backoffMax),
       refs: [],
       durationMs: 0,
     };
@@ -122,11 +129,12 @@ export class HealthSession {
    * their streak fields. Writing health never fails the run: a write error is returned for a warning.
    */
   async record(report: RunReport, now = new Date()): Promise<RecordedHealth> {
-    const first = this.previous === undefined;
-    let file = this.previous;
+    const previous = await this.load();
+    const first = previous === undefined;
+    let file = previous;
     let changes: HealthChange[] = [];
     if (this.settings.mode === 'sync') {
-      const update = updateHealth(this.previous, report.repos, {
+      const update = updateHealth(previous, report.repos, {
         now: now.toISOString(),
         fullRun: this.fullRun,
         complete: this.fullRun && !report.error,
@@ -153,14 +161,14 @@ export class HealthSession {
 }
 
 /** Jobs due this run, and the results of those that back off. */
-export function partitionDue<T extends { source: { path: string }; targetPath: string }>(
+export async function partitionDue<T extends { source: { path: string }; targetPath: string }>(
   jobs: readonly T[],
-  defer: ((name: string, target?: string) => RepoResult | undefined) | undefined,
-): { due: T[]; deferred: RepoResult[] } {
+  defer: ((name: string, target?: string) => Promise<RepoResult | undefined>) | undefined,
+): Promise<{ due: T[]; deferred: RepoResult[] }> {
   const due: T[] = [];
   const deferred: RepoResult[] = [];
   for (const job of jobs) {
-    const result = defer?.(job.source.path, job.targetPath);
+    const result = await defer?.(job.source.path, job.targetPath);
     if (result) deferred.push(result);
     else due.push(job);
   }
