@@ -40,6 +40,10 @@ export const OPERATIONS = {
     'GET /users/{username}/installation',
     'POST /app/installations/{installation_id}/access_tokens',
     'GET /installation/repositories',
+    'GET /repos/{owner}/{repo}/issues',
+    'POST /repos/{owner}/{repo}/issues',
+    'GET /repos/{owner}/{repo}/issues/{issue_number}',
+    'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
   ],
   gitlab: [
     'GET /api/v4/user',

@@ -127,28 +127,41 @@ async function runOneMirror(
   hint: EventHint,
   slots?: JobSlots,
 ): Promise<RunReport> {
-  const [{ loadHost }, { runMirror }] = await Promise.all([
+  const [{ loadHost }, { runMirror }, { HealthSession }, { followHealth }] = await Promise.all([
     import('./hosts/load-host.js'),
     import('./mirror/engine.js'),
+    import('./mirror/health-store.js'),
+    import('./report/health-follow-up.js'),
   ]);
-  const hostOptions = { requestTimeoutMs: settings.requestTimeout * 1000 };
-  const [source, target] = await Promise.all([
-    loadHost(settings.source, 'source', runtime, hostOptions),
-    loadHost(settings.target, 'target', runtime, hostOptions),
-  ]);
-  const headers = await Promise.all([source.gitAuthHeader(), target.gitAuthHeader()]);
-  for (const header of headers) if (header) runtime.setSecret(header);
-  return runMirror(settings, {
-    source,
-    target,
-    runtime,
-    hint,
-    redact: (text) => runtime.redact(text),
-    repoTimeoutMs: settings.repoTimeout * 1000,
-    requestTimeoutMs: settings.requestTimeout * 1000,
-    verifyIntervalMs: settings.verifyInterval * 3600_000,
-    ...(slots ? { slots } : {}),
-  });
+  // Health is followed per mirror (its streaks, notification and status issue), whatever became of the run.
+  const health = HealthSession.open(settings, hint.kind !== 'all');
+  let report: RunReport;
+  try {
+    const hostOptions = { requestTimeoutMs: settings.requestTimeout * 1000 };
+    const [source, target] = await Promise.all([
+      loadHost(settings.source, 'source', runtime, hostOptions),
+      loadHost(settings.target, 'target', runtime, hostOptions),
+    ]);
+    const headers = await Promise.all([source.gitAuthHeader(), target.gitAuthHeader()]);
+    for (const header of headers) if (header) runtime.setSecret(header);
+    report = await runMirror(settings, {
+      source,
+      target,
+      runtime,
+      hint,
+      redact: (text) => runtime.redact(text),
+      repoTimeoutMs: settings.repoTimeout * 1000,
+      requestTimeoutMs: settings.requestTimeout * 1000,
+      verifyIntervalMs: settings.verifyInterval * 3600_000,
+      defer: health.defer,
+      ...(slots ? { slots } : {}),
+    });
+  } catch (error) {
+    await followHealth(failedRun(settings, error), settings, runtime, health);
+    throw error;
+  }
+  await followHealth(report, settings, runtime, health);
+  return report;
 }
 
 async function finish(report: RunReport, settings: Settings, runtime: MirrorRuntime): Promise<number> {

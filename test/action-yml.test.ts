@@ -30,11 +30,14 @@ describe('action.yml', () => {
     expect(validate({ ...action, runs: { using: 'node10', main: 'x.js' } })).toBe(false);
   });
 
-  it('declares exactly the inputs of INPUTS, each described, none with a default or required', () => {
+  // The one default: the status issue's token is the job's own unless given (the settings' defaults apply otherwise).
+  const DEFAULTS: Record<string, string> = { 'status-token': '${{ github.token }}' };
+
+  it('declares exactly the inputs of INPUTS, each described, none required, none with a default but the job token', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(INPUTS).sort());
     for (const [name, input] of Object.entries(action.inputs)) {
       expect([name, input.description.length > 10]).toEqual([name, true]);
-      expect([name, input.default]).toEqual([name, undefined]);
+      expect([name, input.default]).toEqual([name, DEFAULTS[name]]);
       expect([name, input.required]).toEqual([name, false]);
     }
   });

@@ -80,6 +80,7 @@ function settingsFor(source: EndpointSettings, target: EndpointSettings, extra: 
     verifyInterval: 24,
     orphans: 'keep',
     orphansLimit: 10,
+    backoffMax: 12,
     ...extra,
   };
 }

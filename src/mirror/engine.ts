@@ -17,6 +17,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { installHooks, removeMirrors } from './admin-modes.js';
 import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
+import { partitionDue } from './health-store.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
@@ -48,6 +49,8 @@ export interface MirrorDeps {
   copyLfs?: RepoContext['copyLfs'];
   /** Job slots shared with other mirrors of the same run (multi-run.ts); default: the mirror's own. */
   slots?: JobSlots;
+  /** Health backoff: a `backing-off` result for a repository not tried this run (health-store.ts). */
+  defer?: (name: string, target?: string) => Promise<RepoResult | undefined>;
 }
 
 /** Ref checks and API reads run `checks` at a time; git transfers `transfers` at a time (`concurrency`). */
@@ -168,9 +171,11 @@ async function runMode(
     );
   }
   await mkdir(settings.cacheDir, { recursive: true });
+  // Repositories that keep failing wait for their turn (health backoff), unless this run names them.
+  const { due, deferred } = await partitionDue(jobs, deps.defer);
   // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
-  const reopened = await reopenMirrors(settings, deps.target, deps.runtime, jobs);
-  const repos = [...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs))];
+  const reopened = await reopenMirrors(settings, deps.target, deps.runtime, due);
+  const repos = [...deferred, ...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs))];
   // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
   if (selection.complete && reportsOrphans(settings)) {
     const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };

@@ -16,6 +16,7 @@ export const OUTPUT_STATUSES = [
 /** Order in which statuses are listed in headlines and tables: problems first, then changes, then the rest. */
 export const STATUS_ORDER: readonly RepoStatus[] = [
   'failed',
+  'backing-off',
   'unavailable',
   'diverged',
   'created',
@@ -37,11 +38,16 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
 ];
 
 /**
- * Statuses that make the run fail (exit 1). `unavailable` (mode check could not read a repository) counts as failed;
+ * Statuses that make the run fail (exit 1). `backing-off` (a repository that keeps failing) and `unavailable` (mode check could not read a repository) counts as failed;
  * `diverged` only with `on-divergence: fail`.
  */
 export function isFailing(status: RepoStatus, onDivergence: Settings['onDivergence']): boolean {
-  return status === 'failed' || status === 'unavailable' || (status === 'diverged' && onDivergence === 'fail');
+  return (
+    status === 'failed' ||
+    status === 'backing-off' ||
+    status === 'unavailable' ||
+    (status === 'diverged' && onDivergence === 'fail')
+  );
 }
 
 /** Number of repositories per status, only the statuses that occur, in STATUS_ORDER. */

@@ -17,7 +17,7 @@ import type { RunReport } from './model.js';
  *     {
  *       "name": "api",                   // source repository path under the owner
  *       "target": "api",                 // target repository path, when known
- *       "status": "updated",             // see RepoStatus in model.ts
+ *       "status": "updated",             // see RepoStatus in model.ts (`backing-off`: not tried this run)
  *       "reason": "…",                   // why skipped / failed / unavailable / diverged / orphaned, when so
  *       "kind": "auth",                  // failed / unavailable: auth | forbidden | not-found | conflict | rate-limited
  *                                        //   | timeout | connection | server | push-refused | config | unexpected
@@ -28,7 +28,12 @@ import type { RunReport } from './model.js';
  *       ],                               // kind: create | update | force-update | delete | diverged
  *       "durationMs": 1200,
  *       "notes": ["wiki not mirrored: …"], // things worth knowing that are not failures, when any
- *       "wiki": { "status": "updated", "reason": "…", "kind": "…", "refs": [ … ] } // with `wikis: true`, when the source has one
+ *       "wiki": { "status": "updated", "reason": "…", "kind": "…", "refs": [ … ] }, // with `wikis: true`, when the source has one
+ *       "health": "failing",             // healthy | failing | diverged | held | orphaned, once a sync recorded it
+ *       "failingSince": "…",             // start of the current unhealthy streak (ISO-8601), when not healthy
+ *       "consecutiveFailures": 12,       // runs the streak has lasted, when not healthy
+ *       "lastSuccess": "…",              // last run that left it healthy, when known
+ *       "nextAttemptRun": 17             // backing-off: the full run it is tried again (docs/health.md)
  *     }
  *   ],
  *   "error": "…",                        // only when the whole run failed before acting (e.g. listing error)

@@ -1,5 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { writeFileAtomic } from './atomic-write.js';
+import { describeStreak } from '../mirror/health.js';
 import { isFailing, refCountsOf } from './counts.js';
 import type { RepoResult, RunReport } from './model.js';
 import { reportParts } from './sections.js';
@@ -47,8 +48,11 @@ function testcase(repo: RepoResult, report: RunReport, onDivergence: 'fail' | 'o
   const refs = refCountsOf(repo);
   const details = [repo.reason, refLines(repo)].filter(Boolean).join('\n');
   if (isFailing(repo.status, onDivergence) || repo.status === 'diverged') {
-    const message =
+    const streak = describeStreak(repo);
+    const reason =
       repo.reason ?? (repo.status === 'diverged' ? `${refs.diverged} diverged ref(s) left untouched` : repo.status);
+    // The streak first: `failing since 3 Dec, 12 runs: <reason>`.
+    const message = streak ? `${streak}: ${reason}` : reason;
     node.failure = { '@_message': xmlAttribute(message), '@_type': repo.status, '#text': xmlText(details || message) };
   } else if (repo.status === 'skipped') {
     node.skipped = { '@_message': xmlAttribute(repo.reason ?? 'skipped') };

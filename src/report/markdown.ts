@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../errors.js';
+import { describeStreak } from '../mirror/health.js';
 import { countByStatus, formatDuration, refCountsOf, STATUS_ORDER } from './counts.js';
 import type { RepoResult, RepoStatus, RunReport } from './model.js';
 import { reportParts } from './sections.js';
@@ -40,12 +41,12 @@ const GLANCE: readonly { icon: string; statuses: readonly RepoStatus[] }[] = [
     ],
   },
   { icon: '⚠️', statuses: ['diverged', 'behind', 'missing', 'empty', 'orphaned'] },
-  { icon: '❌', statuses: ['failed', 'unavailable'] },
+  { icon: '❌', statuses: ['failed', 'backing-off', 'unavailable'] },
   { icon: '⏸️', statuses: ['disabled'] },
 ];
 
 /** Listed first, with the reason and what to do about it. */
-const PROBLEMS: readonly RepoStatus[] = ['failed', 'unavailable', 'diverged', 'orphaned'];
+const PROBLEMS: readonly RepoStatus[] = ['failed', 'backing-off', 'unavailable', 'diverged', 'orphaned'];
 
 /** `✅ 3 created · ✅ 320 up-to-date · ⚠️ 1 diverged · ❌ 1 failed · 2 skipped`: every status that occurs, once. */
 export function glanceLine(repos: readonly RepoResult[]): string {
@@ -87,13 +88,17 @@ export function nextStep(repo: RepoResult): string {
       return 'delete or rename was intended? set orphans: archive to archive the mirror, or keep it';
     case 'failed':
       return 'fix the cause given in the reason, then re-run; the other repositories were not affected';
+    case 'backing-off':
+      return 'fix the cause, then name it in repositories (or push to it) to try it at once';
     default:
       return '';
   }
 }
 
+/** The reason, after the failure streak when there is one: `failing since 3 Dec, 12 runs: <reason>`. */
 function shortReason(repo: RepoResult): string {
-  const reason = repo.reason ?? '';
+  const streak = describeStreak(repo);
+  const reason = streak ? `${streak}: ${repo.reason ?? ''}` : (repo.reason ?? '');
   return reason.length > MAX_REASON_CHARS ? `${reason.slice(0, MAX_REASON_CHARS)}…` : reason;
 }
 

@@ -1,5 +1,6 @@
 /** The result data of a run: produced by the engine, written by the report writers. */
 import type { ErrorKind } from '../errors.js';
+import type { Health } from '../mirror/health.js';
 
 export type RepoStatus =
   // sync
@@ -8,6 +9,8 @@ export type RepoStatus =
   | 'up-to-date'
   | 'diverged'
   | 'failed'
+  // a repository that keeps failing, not tried this run (health backoff); counts as failed
+  | 'backing-off'
   | 'skipped'
   | 'orphaned'
   // `enabled: false` in the configuration file (a repository, or a whole mirror)
@@ -63,6 +66,16 @@ export interface RepoResult {
   notes?: string[];
   /** The repository's wiki, when `wikis` is on and the source has one: its own status, reason and ref actions. */
   wiki?: WikiResult;
+  /** Health over time (sync, check and preview, once a sync has recorded it): see mirror/health.ts. */
+  health?: Health;
+  /** Start of the current unhealthy streak. */
+  failingSince?: string;
+  /** Runs in a row the streak has lasted. */
+  consecutiveFailures?: number;
+  /** Last run that left the repository healthy. */
+  lastSuccess?: string;
+  /** backing-off: the full run it will be tried again (numbered in the mirror's health file). */
+  nextAttemptRun?: number;
 }
 
 export interface WikiResult {

@@ -23,6 +23,7 @@ import {
   type TargetSettings,
   type VisibilitySetting,
 } from './settings.js';
+import { readHealthSettings } from './health-settings.js';
 import { readSshSettings } from './ssh-settings.js';
 import { DEFAULT_URLS, deriveApiUrl, parseHttpUrl, redactUrl, type UrlProblem } from './urls.js';
 
@@ -89,6 +90,7 @@ export function buildSettings(read: InputReader, env: SettingsSources['env']): S
     reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
     orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
     orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
+    ...readHealthSettings(read, env, target),
   };
   addOptional(settings, value);
   requireForMode(settings);

@@ -19,6 +19,9 @@ export function secretsOf(settings: Settings): string[] {
     settings.source.ssh?.encoded,
     settings.target.ssh?.key,
     settings.target.ssh?.encoded,
+    settings.notify?.url,
+    settings.notify?.secret,
+    settings.statusIssue?.token,
   ];
   if (settings.hookUrl) {
     for (const value of new URL(settings.hookUrl).searchParams.values()) secrets.push(value);

@@ -172,6 +172,14 @@ export interface Settings {
   mirrorId?: string;
   /** With a configuration file: the mirror's per-repository overrides, by lower-cased source repository name. */
   repositoryOverrides?: ReadonlyMap<string, RepositoryOverride>;
+  /** Most full runs between two attempts of a repository that keeps failing (0: every run). */
+  backoffMax: number;
+  /** POST a JSON document here when a run changes any repository's health; signed with `secret`. */
+  notify?: { url: string; secret?: string };
+  /** Keep one issue per mirror up to date with its health. */
+  statusIssue?: StatusIssueSettings;
+  /** The web page of this CI run, remembered where a failure streak begins. */
+  runUrl?: string;
 }
 
 /** What the configuration file may set for one repository (docs/configuration.md "Per repository"). */
@@ -188,6 +196,15 @@ export interface RepositoryOverride {
   prune?: boolean;
   protect?: boolean;
   visibility?: VisibilitySetting;
+}
+
+/** Where the status issue lives: a GitHub repository or a GitLab project (path or numeric id), and the token. */
+export interface StatusIssueSettings {
+  host: 'github' | 'gitlab';
+  /** API base: https://api.github.com, <url>/api/v3 or <url>/api/v4. */
+  apiUrl: string;
+  repository: string;
+  token: string;
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */

@@ -552,7 +552,8 @@ export class Forge implements ForgeState {
     };
     let operation: string | undefined;
     const contractHost = this.type as ContractHost;
-    if (this.contract) {
+    const undocumented = this.host.undocumentedApi?.some((pattern) => pattern.test(url.pathname)) ?? false;
+    if (this.contract && !undocumented) {
       const check = await validateRequest(contractHost, {
         method,
         path: url.pathname,

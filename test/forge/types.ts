@@ -173,6 +173,11 @@ export interface HostFake {
   readonly hiddenRefs: string[];
   authenticateApi(headers: IncomingHttpHeaders): ForgeUser | undefined | 'invalid';
   /**
+   * API paths (with the prefix) that the host documents but its OpenAPI description lacks, so the contract check skips
+   * them, explicitly; the fake follows the host's documentation for them. Nothing else is ever skipped.
+   */
+  readonly undocumentedApi?: readonly RegExp[];
+  /**
    * Who is calling git (smart HTTP and LFS). Default (when absent): Basic auth with any username and the token as
    * password, as GitHub and GitLab accept. Hosts with other schemes (Bitbucket Server: Bearer HTTP access tokens, Basic
    * only with the token's own username) provide their own.

@@ -49,9 +49,24 @@ interface Hook {
   updated_at: string;
 }
 
+interface Issue {
+  id: number;
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  state_reason: 'completed' | 'reopened' | 'not_planned' | 'duplicate' | null;
+  author: ForgeUser;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
 interface GitHubRepoState {
   rulesets: Ruleset[];
   hooks: Hook[];
+  /** https://docs.github.com/rest/issues/issues */
+  issues: Issue[];
 }
 
 /** RepositoryRole actor ids (https://docs.github.com/rest/repos/rules#create-a-repository-ruleset). */
@@ -394,7 +409,145 @@ export function createGitHubFake(forge: ForgeState): HostFake {
   const requireAuth = (ctx: ApiContext): ApiResponse | undefined =>
     currentUser(ctx) ? undefined : error(401, 'Requires authentication');
 
+  const issueObject = (repo: RepoRecord, issue: Issue) => {
+    const u = `${api()}/repos/${encodePath(repo.fullPath)}/issues/${issue.number}`;
+    return {
+      id: issue.id,
+      node_id: nodeId('Issue', issue.id),
+      url: u,
+      repository_url: `${api()}/repos/${encodePath(repo.fullPath)}`,
+      labels_url: `${u}/labels{/name}`,
+      comments_url: `${u}/comments`,
+      events_url: `${u}/events`,
+      html_url: `${forge.url}/${repo.fullPath}/issues/${issue.number}`,
+      number: issue.number,
+      state: issue.state,
+      // null until first closed: left out then (the description's enum has no null).
+      ...(issue.state_reason ? { state_reason: issue.state_reason } : {}),
+      title: issue.title,
+      body: issue.body,
+      user: userObject(issue.author.username, issue.author.id, 'User'),
+      labels: [],
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      active_lock_reason: null,
+      comments: 0,
+      closed_at: issue.closed_at,
+      created_at: issue.created_at,
+      updated_at: issue.updated_at,
+      author_association: 'MEMBER',
+    };
+  };
+
+  /** Issues of a repository the caller can read (an unknown repository or a hidden one: 404). */
+  const issuesOf = (ctx: ApiContext, p: Params): { repo: RepoRecord; issues: Issue[] } | undefined => {
+    const repo = getRepo(ctx, p);
+    if (!repo) return undefined;
+    const state = repoState(repo);
+    state.issues ??= [];
+    return { repo, issues: state.issues };
+  };
+
+  const setIssueState = (issue: Issue, state: unknown, reason: unknown): ApiResponse | undefined => {
+    if (state === undefined) return undefined;
+    if (state !== 'open' && state !== 'closed') {
+      return validationFailed([{ resource: 'Issue', code: 'invalid', field: 'state' }]);
+    }
+    if (state === issue.state) return undefined;
+    issue.state = state;
+    issue.closed_at = state === 'closed' ? forge.now() : null;
+    issue.state_reason = state === 'closed' ? ((reason as Issue['state_reason']) ?? 'completed') : 'reopened';
+    return undefined;
+  };
+
   const router = new Router()
+    .on('GET', '/repos/:owner/:repo/issues', (ctx, p) => {
+      const found = issuesOf(ctx, p);
+      if (!found) return notFound();
+      const state = ctx.req.query.state ?? 'open';
+      const list = found.issues.filter((issue) => state === 'all' || issue.state === state);
+      const ascending = ctx.req.query.direction === 'asc';
+      const sorted = [...list].sort((a, b) => (ascending ? a.number - b.number : b.number - a.number));
+      return paginate(
+        ctx,
+        sorted.map((issue) => issueObject(found.repo, issue)),
+      );
+    })
+    .on('GET', '/repos/:owner/:repo/issues/:issue_number', (ctx, p) => {
+      const found = issuesOf(ctx, p);
+      const issue = found?.issues.find((i) => String(i.number) === p.issue_number);
+      return found && issue ? { status: 200, body: issueObject(found.repo, issue) } : notFound();
+    })
+    .on('POST', '/repos/:owner/:repo/issues', (ctx, p) => {
+      const denied = requireAuth(ctx);
+      if (denied) return denied;
+      const found = issuesOf(ctx, p);
+      if (!found) return notFound();
+      const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+      if (typeof body.title !== 'string' || !body.title) {
+        return validationFailed([{ resource: 'Issue', code: 'missing_field', field: 'title' }]);
+      }
+      if (typeof body.body === 'string' && body.body.length > 65_536) {
+        return validationFailed([
+          {
+            resource: 'Issue',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long (maximum is 65536 characters)',
+          },
+        ]);
+      }
+      const now = forge.now();
+      const issue: Issue = {
+        id: forge.nextId(),
+        number: found.issues.length + 1,
+        title: body.title,
+        body: typeof body.body === 'string' ? body.body : null,
+        state: 'open',
+        state_reason: null,
+        author: currentUser(ctx)!,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+      };
+      found.issues.push(issue);
+      return {
+        status: 201,
+        body: issueObject(found.repo, issue),
+        headers: { location: `${api()}/repos/${found.repo.fullPath}/issues/${issue.number}` },
+      };
+    })
+    .on('PATCH', '/repos/:owner/:repo/issues/:issue_number', (ctx, p) => {
+      const denied = requireAuth(ctx);
+      if (denied) return denied;
+      const found = issuesOf(ctx, p);
+      const issue = found?.issues.find((i) => String(i.number) === p.issue_number);
+      if (!found || !issue) return notFound();
+      // The author, or anyone with triage access: https://docs.github.com/rest/issues/issues#update-an-issue
+      const user = currentUser(ctx)!;
+      if (issue.author.id !== user.id && forge.accessLevel(user, found.repo) < ACCESS.triage) {
+        return error(403, 'Must have triage access to update this issue.');
+      }
+      const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+      if (typeof body.body === 'string' && body.body.length > 65_536) {
+        return validationFailed([
+          {
+            resource: 'Issue',
+            code: 'custom',
+            field: 'body',
+            message: 'body is too long (maximum is 65536 characters)',
+          },
+        ]);
+      }
+      const invalid = setIssueState(issue, body.state, body.state_reason);
+      if (invalid) return invalid;
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (typeof body.body === 'string' || body.body === null) issue.body = body.body;
+      issue.updated_at = forge.now();
+      return { status: 200, body: issueObject(found.repo, issue) };
+    })
     .on('GET', '/user', (ctx) => {
       const user = currentUser(ctx);
       if (!user) return error(401, 'Requires authentication');
@@ -795,7 +948,7 @@ export function createGitHubFake(forge: ForgeState): HostFake {
       // GitHub keeps HEAD as set at creation (the default branch name) even when another branch is pushed first.
     },
     newRepo(repo) {
-      const state: GitHubRepoState = { rulesets: [], hooks: [] };
+      const state: GitHubRepoState = { rulesets: [], hooks: [], issues: [] };
       Object.assign(repo.host, state);
     },
     cloneUrl: (repo) => `${forge.url}/${repo.fullPath}.git`,

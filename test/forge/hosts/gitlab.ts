@@ -55,7 +55,22 @@ interface Hook {
   created_at: string;
 }
 
+/** https://docs.gitlab.com/api/issues/ */
+interface Issue {
+  id: number;
+  iid: number;
+  title: string;
+  description: string | null;
+  state: 'opened' | 'closed';
+  author: ForgeUser;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: ForgeUser | null;
+}
+
 interface GitLabRepoState {
+  issues?: Issue[];
   protectedBranches: ProtectedBranch[];
   protectedTags: ProtectedTag[];
   hooks: Hook[];
@@ -485,7 +500,129 @@ export function createGitLabFake(forge: ForgeState): HostFake {
     return { status: 201, body: projectObject(repo, viewer) };
   };
 
+  const issueJson = (repo: RepoRecord, issue: Issue) => ({
+    id: issue.id,
+    iid: issue.iid,
+    project_id: repo.id,
+    title: issue.title,
+    description: issue.description,
+    state: issue.state,
+    created_at: issue.created_at,
+    updated_at: issue.updated_at,
+    closed_at: issue.closed_at,
+    closed_by: issue.closed_by ? userObject(issue.closed_by) : null,
+    labels: [],
+    milestone: null,
+    assignees: [],
+    assignee: null,
+    author: userObject(issue.author),
+    type: 'ISSUE',
+    issue_type: 'issue',
+    user_notes_count: 0,
+    upvotes: 0,
+    downvotes: 0,
+    due_date: null,
+    confidential: false,
+    discussion_locked: null,
+    web_url: `${forge.url}/${repo.fullPath}/-/issues/${issue.iid}`,
+    references: { short: `#${issue.iid}`, relative: `#${issue.iid}`, full: `${repo.fullPath}#${issue.iid}` },
+  });
+
+  /**
+   * The project's issues (GitLab's OpenAPI description has no Issues operations: this follows
+   * https://docs.gitlab.com/api/issues/). Reading needs read access; writing needs Reporter, or being the author.
+   */
+  const projectIssues = (ctx: ApiContext, id: string): { repo: RepoRecord; issues: Issue[] } | ApiResponse => {
+    const repo = findProject(ctx, id);
+    if (!repo) return notFound('404 Project Not Found');
+    state(repo).issues ??= [];
+    return { repo, issues: state(repo).issues! };
+  };
+
+  const DESCRIPTION_LIMIT = 1_048_576;
+
   const router = new Router()
+    .on('GET', '/projects/:id/issues', (ctx, p) => {
+      const found = projectIssues(ctx, p.id);
+      if ('status' in found) return found;
+      const q = ctx.req.query;
+      if (q.state && !['opened', 'closed', 'all'].includes(q.state))
+        return message(400, 'state does not have a valid value');
+      const list = found.issues.filter((issue) => !q.state || q.state === 'all' || issue.state === q.state);
+      const ascending = q.sort === 'asc';
+      const sorted = [...list].sort((a, b) => (ascending ? a.iid - b.iid : b.iid - a.iid));
+      return offsetPage(
+        ctx,
+        sorted.map((issue) => issueJson(found.repo, issue)),
+      );
+    })
+    .on('GET', '/projects/:id/issues/:issue_iid', (ctx, p) => {
+      const found = projectIssues(ctx, p.id);
+      if ('status' in found) return found;
+      const issue = found.issues.find((i) => String(i.iid) === p.issue_iid);
+      return issue ? { status: 200, body: issueJson(found.repo, issue) } : notFound('404 Not found');
+    })
+    .on('POST', '/projects/:id/issues', (ctx, p) => {
+      const viewer = user(ctx);
+      if (!viewer) return message(401, '401 Unauthorized');
+      const found = projectIssues(ctx, p.id);
+      if ('status' in found) return found;
+      const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+      if (typeof body.title !== 'string' || !body.title) return message(400, { title: ["can't be blank"] });
+      if (typeof body.description === 'string' && body.description.length > DESCRIPTION_LIMIT) {
+        return message(400, { description: ['is too long (maximum is 1048576 characters)'] });
+      }
+      const now = forge.now();
+      const issue: Issue = {
+        id: forge.nextId(),
+        iid: found.issues.length + 1,
+        title: body.title,
+        description: typeof body.description === 'string' ? body.description : null,
+        state: 'opened',
+        author: viewer,
+        created_at: now,
+        updated_at: now,
+        closed_at: null,
+        closed_by: null,
+      };
+      found.issues.push(issue);
+      return { status: 201, body: issueJson(found.repo, issue) };
+    })
+    .on('PUT', '/projects/:id/issues/:issue_iid', (ctx, p) => {
+      const viewer = user(ctx);
+      if (!viewer) return message(401, '401 Unauthorized');
+      const found = projectIssues(ctx, p.id);
+      if ('status' in found) return found;
+      const issue = found.issues.find((i) => String(i.iid) === p.issue_iid);
+      if (!issue) return notFound('404 Not found');
+      if (issue.author.id !== viewer.id && forge.accessLevel(viewer, found.repo) < ACCESS.reporter) {
+        return message(403, '403 Forbidden');
+      }
+      const body = (ctx.req.body ?? {}) as Record<string, unknown>;
+      const event = body.state_event;
+      if (event !== undefined && event !== 'close' && event !== 'reopen') {
+        return message(400, 'state_event does not have a valid value');
+      }
+      if (typeof body.description === 'string' && body.description.length > DESCRIPTION_LIMIT) {
+        return message(400, { description: ['is too long (maximum is 1048576 characters)'] });
+      }
+      if (!['title', 'description', 'state_event'].some((key) => body[key] !== undefined)) {
+        return message(400, 'title, description, state_event are missing, at least one parameter must be provided');
+      }
+      if (typeof body.title === 'string') issue.title = body.title;
+      if (typeof body.description === 'string') issue.description = body.description;
+      if (event === 'close' && issue.state === 'opened') {
+        issue.state = 'closed';
+        issue.closed_at = forge.now();
+        issue.closed_by = viewer;
+      } else if (event === 'reopen' && issue.state === 'closed') {
+        issue.state = 'opened';
+        issue.closed_at = null;
+        issue.closed_by = null;
+      }
+      issue.updated_at = forge.now();
+      return { status: 200, body: issueJson(found.repo, issue) };
+    })
     .on('GET', '/user', (ctx) => {
       const viewer = user(ctx);
       if (!viewer) return message(401, '401 Unauthorized');
@@ -904,6 +1041,8 @@ export function createGitLabFake(forge: ForgeState): HostFake {
       if (!match) return 'invalid';
       return forge.userByToken(match[1]) ?? 'invalid';
     },
+    // GitLab's OpenAPI description has no Issues operations; these follow https://docs.gitlab.com/api/issues/.
+    undocumentedApi: [/^\/api\/v4\/projects\/[^/]+\/issues(?:\/\d+)?$/],
     handleApi(ctx) {
       if (ctx.auth === 'invalid') return message(401, '401 Unauthorized');
       const found = router.match(ctx.req.method, ctx.req.subPath);
