@@ -1,7 +1,7 @@
 /**
- * The README's Inputs and Outputs tables against action.yml (and the input names in src/settings): every input and
- * output documented, none invented, and the same default. action.yml declares no `default:` on purpose (see its
- * header), so the default is the `Default: …` sentence of the description.
+ * The inputs reference (docs/inputs.md) and the outputs table (docs/operations.md) against action.yml (and the input
+ * names in src/settings): every input and output documented, none invented, and the same default. action.yml declares
+ * no `default:` on purpose (see its header), so the default is the `Default: …` sentence of the description.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +9,11 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { INPUT_DOCS } from '../src/settings/input-docs.js';
 import { INPUTS } from '../src/settings/settings.js';
+import { actionDefault, nameOf, NONE, readmeDefault, tableUnder } from './support/markdown-table.js';
 
 const root = process.cwd();
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const inputsDoc = readFileSync(path.join(root, 'docs/inputs.md'), 'utf8');
+const operationsDoc = readFileSync(path.join(root, 'docs/operations.md'), 'utf8');
 
 interface ActionYml {
   inputs: Record<string, { description: string; default?: unknown }>;
@@ -19,63 +21,12 @@ interface ActionYml {
 }
 const action = parse(readFileSync(path.join(root, 'action.yml'), 'utf8')) as ActionYml;
 
-const NONE = '—';
-
-/** Rows of the first table under `## <heading>`, as cell arrays (header and separator rows dropped). */
-export function tableUnder(markdown: string, heading: string): string[][] {
-  const lines = markdown.split('\n');
-  const start = lines.findIndex((line) => line.trim() === `## ${heading}`);
-  if (start < 0) throw new Error(`README has no "## ${heading}" section`);
-  const rows: string[][] = [];
-  let inTable = false;
-  for (const line of lines.slice(start + 1)) {
-    if (/^##\s/.test(line)) break;
-    if (line.trimStart().startsWith('|')) {
-      inTable = true;
-      rows.push(
-        line
-          .trim()
-          .replace(/^\||\|$/g, '')
-          .split(/(?<!\\)\|/)
-          .map((cell) => cell.trim()),
-      );
-    } else if (inTable) {
-      break;
-    }
-  }
-  // Header, then the `| --- |` separator.
-  return rows.slice(2);
-}
-
-/** `\`source-type\`` → `source-type`. */
-function nameOf(cell: string): string {
-  const match = /^`([^`]+)`$/.exec(cell);
-  if (!match) throw new Error(`first cell ${cell} is not a single \`name\``);
-  return match[1];
-}
-
-/** A README default cell: backticks dropped; `—`, `-` and empty mean no default. */
-export function readmeDefault(cell: string): string {
-  const text = cell.replace(/`/g, '').trim();
-  return text === '' || text === '-' || text === NONE ? NONE : text;
-}
-
-/**
- * The default action.yml states: the text after `Default:` up to `;`, ` (`, or the sentence's end; `none` means no
- * default; no `Default:` at all means `required` when the description says `Required.`, else none.
- */
-export function actionDefault(description: string): string {
-  const match = /Default: (.*?)(?:;|\s\(|\.\s|\.$|$)/.exec(description.trim());
-  if (match) return match[1] === 'none' ? NONE : match[1];
-  return /\bRequired\./.test(description) ? 'required' : NONE;
-}
-
-const inputRows = tableUnder(readme, 'Inputs');
+const inputRows = tableUnder(inputsDoc, 'Every input');
 const readmeInputs = new Map(inputRows.map((row) => [nameOf(row[0]), readmeDefault(row[1] ?? '')]));
-const outputRows = tableUnder(readme, 'Outputs');
+const outputRows = tableUnder(operationsDoc, 'Outputs');
 const readmeOutputs = outputRows.map((row) => nameOf(row[0]));
 
-describe('README inputs table', () => {
+describe('docs/inputs.md', () => {
   it('has one row per input, each with a default and a meaning', () => {
     expect(inputRows.length).toBe(readmeInputs.size);
     for (const row of inputRows) {
@@ -96,7 +47,7 @@ describe('README inputs table', () => {
   });
 });
 
-describe('README outputs table', () => {
+describe('the outputs table of docs/operations.md', () => {
   it('lists exactly the outputs of action.yml', () => {
     expect([...readmeOutputs].sort()).toEqual(Object.keys(action.outputs).sort());
     expect(new Set(readmeOutputs).size).toBe(readmeOutputs.length);
