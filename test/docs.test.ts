@@ -21,6 +21,8 @@ const DOC_PAGES = readdirSync(path.join(ROOT, 'docs'))
   .map((name) => `docs/${name}`)
   .sort();
 const USER_DOCS = [README, ...DOC_PAGES];
+/** Documents whose links are checked too. */
+const LINKED_DOCS = [...USER_DOCS, 'CONTRIBUTING.md', 'SECURITY.md'];
 /** The README's budget: a quick start and a short table, the rest is reference under docs/. */
 const README_MAX_BYTES = 25_000;
 
@@ -194,7 +196,7 @@ describe('the documentation', () => {
     }
   });
 
-  it.each(USER_DOCS)('%s: every relative link leads to a file, and every anchor to a heading', (file) => {
+  it.each(LINKED_DOCS)('%s: every relative link leads to a file, and every anchor to a heading', (file) => {
     const broken: string[] = [];
     for (const href of linksOf(file)) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(href)) continue; // https:, mailto:: not ours to check
