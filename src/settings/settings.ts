@@ -50,6 +50,17 @@ export const INPUTS = {
   sourceSshKnownHosts: 'source-ssh-known-hosts',
   targetSshKey: 'target-ssh-key',
   targetSshKnownHosts: 'target-ssh-known-hosts',
+  keepHistory: 'keep-history',
+  historyDays: 'history-days',
+  destructiveLimit: 'destructive-limit',
+  accept: 'accept',
+  backoffMax: 'backoff-max',
+  notifyUrl: 'notify-url',
+  notifySecret: 'notify-secret',
+  statusIssue: 'status-issue',
+  statusToken: 'status-token',
+  config: 'config',
+  mirror: 'mirror',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
