@@ -9,9 +9,10 @@ import { describe, expect, it } from '@jest/globals';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse } from 'yaml';
 
+import { INPUT_DEFINITIONS, type InputDefinition } from '../src/settings/input-definitions.js';
 import { SECRET_INPUTS } from '../src/settings/input-sources.js';
 import { githubWorkflowErrors, readYamlDocuments, ROOT } from './templates-schema.js';
-import { actionDefault, readmeDefault, tableUnder } from './support/markdown-table.js';
+import { NONE, readmeDefault, tableUnder } from './support/markdown-table.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,10 +33,8 @@ const README_MAX_BYTES = 25_000;
  */
 const PAGES_ADDED_ELSEWHERE = new Set(['docs/history.md', 'docs/health.md', 'docs/configuration.md']);
 
-const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { description: string }>;
-};
-const INPUT_NAMES = new Set(Object.keys(action.inputs));
+const DEFINITIONS: Record<string, InputDefinition> = INPUT_DEFINITIONS;
+const INPUT_NAMES = new Set(Object.keys(DEFINITIONS));
 const componentSpec = (readYamlDocuments('templates/mirror.yml')[0] as { spec: { inputs: Json } }).spec.inputs;
 const COMPONENT_INPUTS = new Set(Object.keys(componentSpec));
 
@@ -175,12 +174,12 @@ describe('the README', () => {
       }
     });
 
-    it('gives the default action.yml states, where that default is a single value', () => {
+    it('gives the default of the table of inputs, where that default is a single value', () => {
       let compared = 0;
       for (const [index, name] of names.entries()) {
-        const stated = actionDefault(action.inputs[name as string].description);
-        if (/\s/.test(stated)) continue; // a described default ("derived from source-url"): shortened in the README
-        expect([name, readmeDefault(rows[index][1])]).toEqual([name, stated]);
+        const table = DEFINITIONS[name as string].default ?? NONE;
+        if (/\s/.test(table)) continue; // a described default ("derived from source-url"): shortened in the README
+        expect([name, readmeDefault(rows[index][1])]).toEqual([name, table]);
         compared++;
       }
       expect(compared).toBeGreaterThanOrEqual(8);
