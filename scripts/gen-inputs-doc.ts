@@ -52,6 +52,29 @@ export function defaultCell(definition: Pick<InputDefinition, 'default'>): strin
   return `\`${value}\``;
 }
 
+/** The page that tells more about an input, by name: the feature it belongs to. */
+const PAGES: [RegExp, string, string][] = [
+  [/^(source|target)-(type|url|api-url|owner|token|username)$|^target-project$/, 'Hosts', 'hosts.md'],
+  [/-app-/, 'GitHub Apps', 'github-apps.md'],
+  [/-ssh-/, 'Git over SSH', 'ssh.md'],
+  [/^(filter|exclude|repositories|include-forks|include-archived)$/, 'Name mapping', 'modes.md#name-mapping'],
+  [/^(mode|hook-url|hook-secret|create-missing|prune|protect|on-divergence|visibility)$/, 'Modes', 'modes.md#modes'],
+  [/^wikis$/, 'Wikis', 'wikis.md'],
+  [/^orphans/, 'Orphaned mirrors', 'orphans.md'],
+  [/^(keep-history|history-days|destructive-limit|accept)$/, 'History and the destruction guard', 'history.md'],
+  [/^(backoff-max|notify-url|notify-secret|status-issue|status-token)$/, 'Health', 'health.md'],
+  [/^(config|mirror)$/, 'Configuration file', 'configuration.md'],
+  [/^(cache-dir|verify-interval)$/, 'Cache and state', 'operations.md#cache-and-state'],
+  [/^(request-timeout|repo-timeout)$/, 'Tuning', 'operations.md#tuning'],
+  [/^(report-file|junit-file)$/, 'Reports', 'operations.md#reports'],
+  [/^(concurrency|shard)$/, 'Performance', 'performance.md'],
+];
+
+function seeAlso(name: string): string | undefined {
+  const page = PAGES.find(([pattern]) => pattern.test(name));
+  return page && `More: [${page[1]}](${page[2]}).`;
+}
+
 function whereGiven(name: string, definition: InputDefinition, component: Record<string, ComponentInput>): string[] {
   const env = `\`${envName(name)}\``;
   const variable = component[`${name}-variable`];
@@ -123,6 +146,8 @@ export function renderInputsDoc(
     const definition = definitions[name];
     out.push(`### \`${name}\``, '', prose(definition.description), '');
     if (definition.secret) out.push('A secret: masked in the log, never in a report, never a command-line flag.', '');
+    const more = seeAlso(name);
+    if (more) out.push(more, '');
     out.push(...whereGiven(name, definition, component), '');
   }
   out.push(
