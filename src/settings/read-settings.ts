@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { HOST_TYPES, type HostType } from '../hosts/host.js';
+import { HOST_TYPES, type HostType } from './host-types.js';
 import { FEATURES } from './features.js';
 import { readGitHubApp } from './github-app.js';
 import {
@@ -72,8 +72,31 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
   const value = (name: InputName): string | undefined => read(name)?.value;
   const mode = readMode(value('mode'));
   const source = readEndpoint(read, 'source');
+  const target = readTarget(read, source);
+  const lfs = readLfs(value, source, target);
+  const settings: Settings = {
+    source,
+    target,
+    mode,
+    ...readSelection(value),
+    ...readSyncRules(value, target, lfs),
+    ...readLimits(value),
+    cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),
+    reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
+    orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
+    orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
+  };
+  addOptional(settings, value);
+  requireForMode(settings);
+  return settings;
+}
+
+type ValueOf = (name: InputName) => string | undefined;
+
+/** The target endpoint, its Bitbucket Cloud project, and never the source namespace itself. */
+function readTarget(read: InputReader, source: EndpointSettings): TargetSettings {
   const target: TargetSettings = readEndpoint(read, 'target');
-  const project = value('target-project');
+  const project = read('target-project')?.value;
   if (project !== undefined) {
     if (target.type !== 'bitbucket-cloud') {
       throw invalid(
@@ -94,7 +117,20 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       'it is the source namespace itself',
     );
   }
+  return target;
+}
 
+/** Which repositories the run takes. */
+function readSelection(value: ValueOf): Pick<Settings, 'filter' | 'includeForks' | 'includeArchived'> {
+  return {
+    filter: readRegex(value('filter') ?? '.*', 'filter'),
+    includeForks: readBoolean(value('include-forks'), 'include-forks', true),
+    includeArchived: readBoolean(value('include-archived'), 'include-archived', true),
+  };
+}
+
+/** `lfs`, refused where it cannot work (not built in, or over SSH). */
+function readLfs(value: ValueOf, source: EndpointSettings, target: TargetSettings): boolean {
   const lfs = readBoolean(value('lfs'), 'lfs', false);
   if (lfs && !FEATURES.lfs) throw invalid('lfs', 'true', 'false', 'LFS mirroring is not available yet in this version');
   if (lfs && (source.ssh || target.ssh)) {
@@ -105,15 +141,20 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       'Git LFS over SSH (git-lfs-authenticate) is not supported',
     );
   }
+  return lfs;
+}
 
-  const settings: Settings = {
-    source,
-    target,
-    filter: readRegex(value('filter') ?? '.*', 'filter'),
-    includeForks: readBoolean(value('include-forks'), 'include-forks', true),
-    includeArchived: readBoolean(value('include-archived'), 'include-archived', true),
+/** How a repository is written: creation, pruning, protection, divergence, LFS, wikis, visibility. */
+function readSyncRules(
+  value: ValueOf,
+  target: TargetSettings,
+  lfs: boolean,
+): Pick<
+  Settings,
+  'createMissing' | 'prune' | 'protect' | 'onDivergence' | 'lfs' | 'wikis' | 'visibility' | 'concurrency'
+> {
+  return {
     createMissing: readBoolean(value('create-missing'), 'create-missing', true),
-    mode,
     prune: readBoolean(value('prune'), 'prune', true),
     protect: readBoolean(value('protect'), 'protect', true),
     onDivergence: readOneOf<OnDivergence>(value('on-divergence'), 'on-divergence', ['fail', 'overwrite'], 'fail'),
@@ -121,8 +162,12 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     wikis: readBoolean(value('wikis'), 'wikis', false),
     visibility: readVisibility(value('visibility'), target.type),
     concurrency: readConcurrency(value('concurrency')),
-    cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),
-    reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
+  };
+}
+
+/** Time limits and the verification interval. */
+function readLimits(value: ValueOf): Pick<Settings, 'requestTimeout' | 'repoTimeout' | 'verifyInterval'> {
+  return {
     requestTimeout: readNumber(
       value('request-timeout'),
       'request-timeout',
@@ -147,9 +192,11 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       8760,
       'a number of hours from 0 to 8760',
     ),
-    orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
-    orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
   };
+}
+
+/** Inputs that are absent from the settings unless given. */
+function addOptional(settings: Settings, value: ValueOf): void {
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');
   const repositories = value('repositories');
@@ -165,11 +212,8 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
   }
   const hookUrl = value('hook-url');
   if (hookUrl !== undefined) settings.hookUrl = readUrl(hookUrl, 'hook-url', { allowQuery: true });
-  settings.hookSecret = value('hook-secret');
-  if (settings.hookSecret === undefined) delete settings.hookSecret;
-
-  requireForMode(settings);
-  return settings;
+  const hookSecret = value('hook-secret');
+  if (hookSecret !== undefined) settings.hookSecret = hookSecret;
 }
 
 function readMode(raw: string | undefined): Mode {
