@@ -223,7 +223,7 @@ describe('the documentation', () => {
   it.each(USER_DOCS)('%s: examples give the Action only real inputs, and secrets only from secrets', (file) => {
     for (const block of yamlBlocksOf(file)) {
       for (const step of mirrorSteps(parse(block))) {
-        expect(step.uses).toMatch(/^[a-z0-9-]+\/org-mirror@v1$/);
+        expect(step.uses).toMatch(/^(?:[a-z0-9-]+|<owner>)\/org-mirror@v1$/);
         for (const [name, value] of Object.entries((step.with as Json | undefined) ?? {})) {
           expect([name, INPUT_NAMES.has(name)]).toEqual([name, true]);
           if (SECRET_INPUTS.has(name as never)) {
