@@ -185,9 +185,15 @@ async function writeCode(ctx: RepoContext, code: CodeSync, target: TargetSide): 
     prepare: (updates) => copyLfs(ctx, code, target.repo, updates),
     push: async (updates) => {
       const url = gitUrlOf(ctx, 'target', target.repo);
-      return aroundPush(ctx, target.repo, fresh, async () =>
-        // Credentials asked after the protection calls: expiring ones (GitHub App tokens) are renewed when due.
-        overSide(ctx, 'target', leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url))),
+      const deletesBranch = updates.some((update) => !update.to && update.ref.startsWith('refs/heads/'));
+      return aroundPush(
+        ctx,
+        target.repo,
+        fresh,
+        async () =>
+          // Credentials asked after the protection calls: expiring ones (GitHub App tokens) are renewed when due.
+          overSide(ctx, 'target', leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url))),
+        deletesBranch,
       );
     },
   });
