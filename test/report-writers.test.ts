@@ -122,6 +122,23 @@ describe('counts, summary line and exit code', () => {
 });
 
 describe('markdown', () => {
+  it("names a failure's kind beside its status, with that kind's next step", () => {
+    const markdown = renderMarkdown(
+      sampleReport([
+        repo('locked', 'failed', { reason: 'authentication failed (HTTP 401): the token was refused', kind: 'auth' }),
+        repo('frozen', 'failed', { reason: '1 ref(s) rejected', kind: 'push-refused' }),
+        repo('odd', 'failed', { reason: 'something', kind: 'unexpected' }),
+      ]),
+    );
+    expect(markdown).toContain(
+      '| locked | failed (auth) | authentication failed (HTTP 401): the token was refused | the host refused the token:',
+    );
+    expect(markdown).toContain(
+      "| frozen | failed (push-refused) | 1 ref(s) rejected | a rule or hook on the target refused the mirror's push",
+    );
+    expect(markdown).toContain('| odd | failed | something | fix the cause given in the reason');
+  });
+
   it('escapes table cells', () => {
     expect(escapeCell('a|b\nc <x> & *y* [z](u) `c` \\')).toBe(
       'a\\|b<br>c &lt;x&gt; &amp; \\*y\\* \\[z\\](u) \\`c\\` \\\\',

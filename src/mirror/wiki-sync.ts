@@ -15,15 +15,8 @@ import { kindOf } from '../errors.js';
 import type { RepoInfo } from '../hosts/host.js';
 import type { RepoStatus, WikiResult } from '../report/model.js';
 import { inSyncResult, leasedPush, syncRefs } from './ref-sync.js';
-import {
-  credentialsFor,
-  discoveryOptions,
-  repoStateKey,
-  verificationDue,
-  type Outcome,
-  type RepoContext,
-  type RepoJob,
-} from './repo-context.js';
+import type { Outcome, RepoContext, RepoJob } from './repo-context.js';
+import { credentialsFor, discoveryOptions, repoStateKey, verificationDue } from './repo-context.js';
 import { refsRecord, stableHash, type RepoState } from './state.js';
 
 interface WikiOutcome {

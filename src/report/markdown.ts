@@ -1,3 +1,4 @@
+import type { ErrorKind } from '../errors.js';
 import { countByStatus, formatDuration, refCountsOf, STATUS_ORDER } from './counts.js';
 import type { RepoResult, RepoStatus, RunReport } from './model.js';
 import { reportParts } from './sections.js';
@@ -59,9 +60,24 @@ export function glanceLine(repos: readonly RepoResult[]): string {
   return parts.join(' · ');
 }
 
-/** What to do about a problem: the repository's own advice when the engine gave one, else the status's. */
+/** What to do about a failure of each kind, where the kind says more than the status. */
+const KIND_STEPS: Partial<Record<ErrorKind, string>> = {
+  auth: 'the host refused the token: renew it, or check that it is the right one for this host, then re-run',
+  forbidden: 'the token lacks a permission this repository needs: check its scopes, then re-run',
+  'not-found': 'the repository is gone, or the token cannot see it: check both, then re-run',
+  'rate-limited': 'the host rate-limited the run: re-run later, or lower concurrency',
+  timeout: 'the host sent nothing in time: re-run; raise request-timeout or repo-timeout if it recurs',
+  connection: 'the host could not be reached: check the network or proxy, then re-run',
+  server: 'the host answered with server errors: re-run later',
+  'push-refused':
+    "a rule or hook on the target refused the mirror's push: let the mirror's account bypass it, then re-run",
+};
+
+/** What to do about a problem: the repository's own advice when the engine gave one, else its kind's or status's. */
 export function nextStep(repo: RepoResult): string {
   if (repo.next) return repo.next;
+  const byKind = repo.kind && (repo.status === 'failed' || repo.status === 'unavailable') && KIND_STEPS[repo.kind];
+  if (byKind) return byKind;
   switch (repo.status) {
     case 'diverged':
       return 're-run with on-divergence: overwrite, or push the change to the source';
@@ -82,7 +98,9 @@ function shortReason(repo: RepoResult): string {
 }
 
 function problemRow(repo: RepoResult): string {
-  const cells = [repo.name, repo.status, shortReason(repo), nextStep(repo)].map(escapeCell);
+  // A failure's kind beside its status (`failed (auth)`), when it is known.
+  const status = repo.kind && repo.kind !== 'unexpected' ? `${repo.status} (${repo.kind})` : repo.status;
+  const cells = [repo.name, status, shortReason(repo), nextStep(repo)].map(escapeCell);
   return `| ${cells.join(' | ')} |`;
 }
 
