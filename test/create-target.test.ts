@@ -57,9 +57,21 @@ describe('createTarget', () => {
   });
 
   test.each([
-    ['a 502', new HostError('github target: creating acme/api failed: HTTP 502', 502)],
-    ['a 503', new HostError('gitlab target: creating acme/api failed: HTTP 503', 503)],
-    ['a reset', new HostError('gitlab: POST /projects failed: connection failed: ECONNRESET (not safe to repeat)')],
+    [
+      'a 502',
+      new HostError('github target: creating acme/api failed: HTTP 502', { status: 502, outcomeUnknown: true }),
+    ],
+    [
+      'a 503',
+      new HostError('gitlab target: creating acme/api failed: HTTP 503', { status: 503, outcomeUnknown: true }),
+    ],
+    [
+      'a reset',
+      new HostError('gitlab: POST /projects failed: connection failed: ECONNRESET', {
+        kind: 'connection',
+        outcomeUnknown: true,
+      }),
+    ],
     ['"already exists"', new HostError('github target: creating acme/api failed: HTTP 422', 422)],
     ['"has already been taken"', new HostError('gitlab target: creating acme/api failed: HTTP 400', 400)],
   ])(
@@ -73,7 +85,7 @@ describe('createTarget', () => {
   );
 
   test('an empty repository at the path is adopted; the host is asked only when its answer does not say', async () => {
-    const lost = new HostError('HTTP 502', 502);
+    const lost = new HostError('HTTP 502', { status: 502, outcomeUnknown: true });
     const { host } = scripted([lost], () => repo({ description: 'someone', empty: true }));
     await expect(createTarget(options(host, async () => false))).resolves.toMatchObject({ adopted: true });
     const unknown = scripted([lost], () => repo({ description: 'someone' }));
@@ -82,7 +94,7 @@ describe('createTarget', () => {
 
   test('a non-empty repository that mirrors something else is a collision, never adopted', async () => {
     const foreign = repo({ description: 'Mirror of https://src.test/acme/other' });
-    const { host, calls } = scripted([new HostError('HTTP 502', 502)], () => foreign);
+    const { host, calls } = scripted([new HostError('HTTP 502', { status: 502, outcomeUnknown: true })], () => foreign);
     await expect(createTarget(options(host))).rejects.toThrow(
       /name collision: https:\/\/dst\.test\/mirrors\/api already exists on the target, is not empty and is not a mirror of https:\/\/src\.test\/acme\/api/,
     );
@@ -90,7 +102,7 @@ describe('createTarget', () => {
   });
 
   test('a lost answer with nothing at the path: created again, a bounded number of times', async () => {
-    const lost = new HostError('HTTP 502', 502);
+    const lost = new HostError('HTTP 502', { status: 502, outcomeUnknown: true });
     const again = scripted([lost, repo()], () => undefined);
     await expect(createTarget(options(again.host))).resolves.toEqual({ repo: repo(), adopted: false });
     expect(again.calls).toEqual({ create: 2, lookup: 1 });

@@ -6,8 +6,8 @@
  * Waits are shortened with MIRROR_RETRY_SCALE (docs/reliability.md): 1 s of wait = 1 ms here.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { GitHubHost } from '../src/hosts/github.js';
-import { GitLabHost } from '../src/hosts/gitlab.js';
+import { GitHubHost } from '../src/hosts/github/index.js';
+import { GitLabHost } from '../src/hosts/gitlab/index.js';
 import { HostError, ListingError, type Host } from '../src/hosts/host.js';
 import { HttpClient } from '../src/hosts/http-client.js';
 import { faults, type ForgeFault } from './forge/faults.js';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { BitbucketCloudHost, toSlug } from '../src/hosts/bitbucket-cloud.js';
+import { BitbucketCloudHost, toSlug } from '../src/hosts/bitbucket-cloud/index.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
 import { startForge, type Forge, type RepoRecord } from './forge/forge.js';
@@ -88,7 +88,7 @@ function host(settings: Partial<TargetSettings> = {}): BitbucketCloudHost {
       ...settings,
     },
     'target',
-    { minRetryWaitMs: 5, maxRetries: 1 },
+    { retry: { minWaitMs: 5, maxRetries: 1 } },
   );
 }
 

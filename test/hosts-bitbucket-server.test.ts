@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { BitbucketServerHost } from '../src/hosts/bitbucket-server.js';
+import { BitbucketServerHost } from '../src/hosts/bitbucket-server/index.js';
 import { createHost } from '../src/hosts/index.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
@@ -64,7 +64,7 @@ function settings(overrides: Partial<TargetSettings> = {}): TargetSettings {
 }
 
 function host(overrides: Partial<TargetSettings> = {}): BitbucketServerHost {
-  return new BitbucketServerHost(settings(overrides), 'target', { minRetryWaitMs: 5, maxRetries: 1 });
+  return new BitbucketServerHost(settings(overrides), 'target', { retry: { minWaitMs: 5, maxRetries: 1 } });
 }
 
 /** Spoils the answers to GET requests on `apiPath` whose `start` is `start`. */

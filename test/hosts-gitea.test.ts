@@ -52,7 +52,7 @@ function settings(overrides: Partial<TargetSettings> = {}): TargetSettings {
 }
 
 function host(overrides: Partial<TargetSettings> = {}): GiteaHost {
-  return new GiteaHost(settings(overrides), 'target', { minRetryWaitMs: 5, maxRetries: 1 });
+  return new GiteaHost(settings(overrides), 'target', { retry: { minWaitMs: 5, maxRetries: 1 } });
 }
 
 async function listingFailure(promise: Promise<unknown>): Promise<ListingError> {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { GitHubHost } from '../src/hosts/github.js';
+import { GitHubHost } from '../src/hosts/github/index.js';
 import { createHost } from '../src/hosts/index.js';
 import { proxyConfigured } from '../src/hosts/proxy.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
@@ -177,7 +177,7 @@ function settings(owner = 'acme', token: string | undefined = TOKEN): TargetSett
 }
 
 function host(owner = 'acme', token: string | undefined = TOKEN): GitHubHost {
-  return new GitHubHost(settings(owner, token), 'target', undefined, { retryAfterBaseValue: 5 });
+  return new GitHubHost(settings(owner, token), 'target', undefined, { retry: { minWaitMs: 5 } });
 }
 
 function expectTokenOnlyInAuthHeader(): void {

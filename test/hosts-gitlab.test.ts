@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { GitLabHost, gitbeakerBase } from '../src/hosts/gitlab.js';
+import { GitLabHost, gitbeakerBase } from '../src/hosts/gitlab/index.js';
 import { createHost } from '../src/hosts/index.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
@@ -246,7 +246,7 @@ function settings(owner = 'acme', apiUrl = `${forge.base}/api/v4`): TargetSettin
 }
 
 function host(owner = 'acme', apiUrl?: string): GitLabHost {
-  return new GitLabHost(settings(owner, apiUrl), 'target', undefined, { retry: { baseDelayMs: 5, maxWaitMs: 5000 } });
+  return new GitLabHost(settings(owner, apiUrl), 'target', undefined, { retry: { minWaitMs: 5, maxWaitMs: 5000 } });
 }
 
 /** GitLab's automatic protection of alpha's default branch: Maintainers may push and merge. */

@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { HostError } from '../src/hosts/host.js';
-import { HttpClient, requestedWaitMs, safeUrl, stripUserInfo, type RequestEvent } from '../src/hosts/http-client.js';
+import { HttpClient, safeUrl, stripUserInfo, type RequestEvent } from '../src/hosts/http-client.js';
+import { requestedWaitMs } from '../src/hosts/retry-policy.js';
 import { scaled } from './support/time-scale.mjs';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
@@ -39,8 +40,8 @@ function client(baseUrl: string, extra: Partial<ConstructorParameters<typeof Htt
     baseUrl: `${baseUrl}/api`,
     headers: { authorization: `Bearer ${TOKEN}` },
     label: 'test',
-    minRetryWaitMs: 10,
     ...extra,
+    retry: { minWaitMs: 10, ...extra.retry },
   });
 }
 
@@ -108,7 +109,7 @@ describe('HttpClient', () => {
     });
     const started = Date.now();
     // A bound far above the threshold: waiting even once (for the bound) would fail the test on any machine.
-    const error = await failure(client(base, { maxRetryWaitMs: 60_000 }).request('GET', '/r'));
+    const error = await failure(client(base, { retry: { maxWaitMs: 60_000 } }).request('GET', '/r'));
     expect(Date.now() - started).toBeLessThan(scaled(5000));
     expect(calls).toBe(1);
     expect(error.status).toBe(503);
@@ -121,10 +122,10 @@ describe('HttpClient', () => {
       calls += 1;
       json(res, 502, {}, { 'retry-after': '0.2' });
     });
-    const error = await failure(client(base, { maxRetries: 10, maxTotalRetryWaitMs: 500 }).request('GET', '/r'));
+    const error = await failure(client(base, { retry: { maxRetries: 10, maxTotalWaitMs: 500 } }).request('GET', '/r'));
     expect(error.status).toBe(502);
     expect(calls).toBe(3); // 2 waits of 200 ms fit in 500 ms, a third does not
-    expect(error.message).toMatch(/gave up after waiting/);
+    expect(error.message).toMatch(/gave up after 3 tries/);
   });
 
   it('retries 502/504 with backoff and gives the last status after maxRetries', async () => {
@@ -135,7 +136,7 @@ describe('HttpClient', () => {
     });
     expect((await client(base).request<{ calls: number }>('GET', '/r')).data.calls).toBe(3);
     calls = -100;
-    const error = await failure(client(base, { maxRetries: 2 }).request('GET', '/r'));
+    const error = await failure(client(base, { retry: { maxRetries: 2 } }).request('GET', '/r'));
     expect(error.status).toBe(504);
     expect(calls).toBe(-97);
   });
@@ -192,7 +193,7 @@ describe('HttpClient', () => {
     );
     for (const authorization of [`Bearer ${TOKEN}`, `Basic ${basic}`]) {
       const error = await failure(
-        new HttpClient({ baseUrl: base, headers: { authorization }, maxRetries: 0 }).request('GET', '/me'),
+        new HttpClient({ baseUrl: base, headers: { authorization }, retry: { maxRetries: 0 } }).request('GET', '/me'),
       );
       expect(error.status).toBe(401);
       expect(error.message).toContain('Bad credentials');
@@ -210,7 +211,7 @@ describe('HttpClient', () => {
   it('times out a request that gets no answer', async () => {
     const base = await serve(() => undefined);
     const started = Date.now();
-    const error = await failure(client(base, { timeoutMs: 300, maxRetries: 0 }).request('GET', '/hang'));
+    const error = await failure(client(base, { timeoutMs: 300, retry: { maxRetries: 0 } }).request('GET', '/hang'));
     expect(Date.now() - started).toBeLessThan(scaled(5000));
     expect(error.message).toMatch(/GET .*\/api\/hang failed/);
   });

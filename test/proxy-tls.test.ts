@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { GitHubHost } from '../src/hosts/github.js';
+import { GitHubHost } from '../src/hosts/github/index.js';
 import { HostError } from '../src/hosts/host.js';
 import { startForge, type Forge } from './forge/forge.js';
 import { gitAs, outputOf, tempDir, type GitResult } from './forge/git-client.js';
@@ -36,7 +36,7 @@ function writeListScript(dir: string): string {
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
   fs.writeFileSync(
     file,
-    `import { GitHubHost } from ${JSON.stringify(path.join(ROOT, 'src/hosts/github.js'))};
+    `import { GitHubHost } from ${JSON.stringify(path.join(ROOT, 'src/hosts/github/index.js'))};
 const [apiUrl, token] = [process.env.LIST_API_URL!, process.env.LIST_TOKEN!];
 const host = new GitHubHost({ type: 'github', url: apiUrl, apiUrl, owner: 'acme', token }, 'source');
 try {
@@ -180,7 +180,7 @@ describe('API calls over plain HTTP through HTTP_PROXY (in process)', () => {
       { type: 'github', url: forge.url, apiUrl: forge.apiUrl, owner: 'acme', token: TOKEN },
       'source',
       undefined,
-      { maxRetries: 0 },
+      { retry: { maxRetries: 0 } },
     );
 
   it('sends every API call through the proxy, and none with NO_PROXY', async () => {

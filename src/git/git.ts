@@ -17,6 +17,31 @@ export interface GitCredential {
   header?: string;
   /** `GIT_SSH_COMMAND` for an SSH URL (src/git/ssh.ts): names a config file, never carries the key. */
   sshCommand?: string;
+  /**
+   * For expiring credentials (GitHub App installation tokens, `Host.renewGitAuth`): after a failure with `header`, a
+   * new header when the old one may be why (`refused`: the host said 401; or its token expired meanwhile), else
+   * undefined. The command is then run once more with the new header.
+   */
+  renew?: (header: string, refused: boolean) => Promise<string | undefined>;
+}
+
+/**
+ * The credentials again with renewed headers, or undefined when none was renewed: what a command that failed with
+ * `credentials` retries with, once.
+ */
+export async function renewedCredentials(
+  credentials: GitCredential[] | undefined,
+  refused: boolean,
+): Promise<GitCredential[] | undefined> {
+  let renewed = false;
+  const next: GitCredential[] = [];
+  for (const credential of credentials ?? []) {
+    const header =
+      credential.header && credential.renew ? await credential.renew(credential.header, refused) : undefined;
+    if (header) renewed = true;
+    next.push(header ? { ...credential, header } : credential);
+  }
+  return renewed ? next : undefined;
 }
 
 export interface GitResult {
@@ -40,6 +65,8 @@ export interface GitRunOptions {
   stallAttempts?: number;
   /** Credentials for this call only (scoped by URL). */
   credentials?: GitCredential[];
+  /** Set on the one rerun with renewed credentials. */
+  renewed?: boolean;
   /** Extra config entries for this call only, passed in the environment. */
   config?: Record<string, string>;
   env?: NodeJS.ProcessEnv;
@@ -168,6 +195,12 @@ export class Git {
       await sleep(Math.min(base + Math.random() * base, 30_000));
     }
     if (!result) throw new Error('unreachable');
+    if (result.code !== 0 && !options.renewed && !options.signal?.aborted) {
+      // Expiring credentials that ran out (or were refused) under the command: once more with new ones.
+      const refused = gitFailureKind(result.stderr) === 'auth';
+      const credentials = await renewedCredentials(options.credentials, refused);
+      if (credentials) return this.run(args, { ...options, credentials, renewed: true });
+    }
     if (result.code !== 0 && !options.allowFailure) {
       const stalled = this.stalledReason(args, result.stderr, Math.min(attempt, attempts));
       throw new GitError(

@@ -16,17 +16,19 @@
  */
 import { request, type Dispatcher } from 'undici';
 
+import { DEFAULT_REQUEST_TIMEOUT_MS, safeUrl } from '../hosts/http-client.js';
 import {
   backoffMs,
-  DEFAULT_REQUEST_TIMEOUT_MS,
+  rateLimitSign,
   requestedWaitMs,
   RETRY_ERROR_CODES,
-  safeUrl,
+  RETRY_STATUSES,
   sleepScaled,
-} from '../hosts/http-client.js';
+  kindOfStatus,
+} from '../hosts/retry-policy.js';
 import { MirrorError, type ErrorKind } from '../errors.js';
 import { lsRemote } from './cache-repo.js';
-import type { Git, GitCredential } from './git.js';
+import { renewedCredentials, type Git, type GitCredential } from './git.js';
 import { headersFor, redactor } from './git-http-auth.js';
 import { discoveryDispatcher } from './git-http-dispatcher.js';
 import { DELIM, FLUSH, PktLineError, dataPacket, readPackets, type Packet } from './pkt-line.js';
@@ -72,16 +74,6 @@ export class RefDiscoveryError extends MirrorError {
 }
 
 /** The kind of a refused HTTP answer. */
-function statusKind(status: number): ErrorKind {
-  if (status === 401) return 'auth';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  if (status === 409) return 'conflict';
-  if (status === 429) return 'rate-limited';
-  if (status >= 500) return 'server';
-  return 'unexpected';
-}
-
 /** Servers (GitHub among them) look for a `git/` user agent before speaking the smart protocol, as isomorphic-git knows. */
 const USER_AGENT = 'git/org-mirror';
 const ADVERTISEMENT = 'application/x-git-upload-pack-advertisement';
@@ -90,7 +82,7 @@ const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 /** A server asking to wait longer than this (Retry-After) fails the listing rather than stall the run. */
 const MAX_RETRY_WAIT_MS = 60_000;
-const TRANSIENT_CODES = new Set([...RETRY_ERROR_CODES, 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED']);
+const TRANSIENT_CODES = new Set(RETRY_ERROR_CODES);
 
 /** Refs of `url`: in process over smart HTTP; any other transport through `git ls-remote`. */
 export async function listRemoteRefs(
@@ -130,11 +122,20 @@ export async function discoverRefs(
     redact,
   };
   const retries = options.retries ?? 2;
+  let renewed = false;
   for (let attempt = 0; ; attempt++) {
     try {
       return await discoverOnce(base, session);
     } catch (error) {
       const failure = asDiscoveryError(error, session);
+      // Expiring credentials refused (a GitHub App installation token): once more with new ones.
+      const fresh = failure.status === 401 && !renewed ? await renewedCredentials(credentials, true) : undefined;
+      if (fresh) {
+        renewed = true;
+        session.authorization = headersFor(base, fresh);
+        attempt--;
+        continue;
+      }
       const last = attempt >= retries || !failure.transient || options.signal?.aborted;
       if (last || (failure.waitMs ?? 0) > MAX_RETRY_WAIT_MS) {
         const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
@@ -317,14 +318,16 @@ async function readAnswer(response: Dispatcher.ResponseData, session: Session, e
 }
 
 function statusError(status: number, headers: Record<string, string | string[] | undefined>): RefDiscoveryError {
-  const kind = statusKind(status);
+  const kind = kindOfStatus(status, headers);
   if (status === 401)
     return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', kind, status);
-  if (status === 403) return new RefDiscoveryError('access denied (HTTP 403)', kind, status);
+  const limited = rateLimitSign(status, headers);
+  if (status === 403 && !limited) return new RefDiscoveryError('access denied (HTTP 403)', kind, status);
   if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', kind, status);
-  const transient = status === 429 || status >= 500;
+  // The one retry policy's statuses (retry-policy.ts); the reads are safe to repeat.
+  const transient = limited || RETRY_STATUSES.includes(status);
   const waitMs = transient ? requestedWaitMs(headers) : undefined;
-  const message = `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`;
+  const message = `HTTP ${status}${limited ? ' (rate limited)' : ''}`;
   return new RefDiscoveryError(message, kind, status, transient, waitMs);
 }
 

@@ -5,11 +5,11 @@
  */
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import type { Runtime } from '../runtime/runtime.js';
-import type { BitbucketCloudHost } from './bitbucket-cloud.js';
-import type { BitbucketServerHost } from './bitbucket-server.js';
-import type { GitHubHost } from './github.js';
+import type { BitbucketCloudHost } from './bitbucket-cloud/index.js';
+import type { BitbucketServerHost } from './bitbucket-server/index.js';
+import type { GitHubHost } from './github/index.js';
 import type { GiteaHost } from './gitea/gitea-host.js';
-import type { GitLabHost } from './gitlab.js';
+import type { GitLabHost } from './gitlab/index.js';
 import type { Host, HostRole, HostType } from './host.js';
 
 export interface HostOptions {
@@ -42,7 +42,7 @@ export function newHost(
     case 'github':
       return new (need('github'))(endpoint, role, runtime, { timeoutMs });
     case 'gitlab':
-      return new (need('gitlab'))(endpoint, role, runtime, { retry: { timeoutMs } });
+      return new (need('gitlab'))(endpoint, role, runtime, { timeoutMs });
     case 'bitbucket-cloud':
       return new (need('bitbucket-cloud'))(endpoint, role, { timeoutMs });
     case 'bitbucket-server':

@@ -2,8 +2,9 @@
  * The one interface the mirror engine talks to. The engine never asks which host it is: every host-specific
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
  */
-
+import { MirrorError, type ErrorKind } from '../errors.js';
 import type { HostType, Visibility } from '../settings/host-types.js';
+import { kindOfStatus } from './retry-policy.js';
 
 export { HOST_TYPES, type HostRole, type HostType, type Visibility } from '../settings/host-types.js';
 
@@ -168,23 +169,64 @@ export interface Host {
    * command, so that a host with expiring credentials (GitHub App installation tokens) hands out a currently valid one.
    */
   gitAuthHeader(): string | undefined | Promise<string | undefined>;
+  /**
+   * Hosts with expiring credentials (GitHub App installation tokens): a git command or ref read that used `header`
+   * failed. Returns a new header when the old one may be why: the host refused it (`refused`, a 401), or its token
+   * expired during the command. Undefined: the header is still good, the failure is something else. The caller
+   * retries once with the new header.
+   */
+  renewGitAuth?(header: string, refused: boolean): Promise<string | undefined>;
 }
 
-/** Raised by hosts for API failures. Message carries host and operation, never a token. */
-export class HostError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
+export interface HostErrorDetails {
+  /** The failure's kind; default: the one the status names (`kindOfStatus`), else `unexpected`. */
+  kind?: ErrorKind;
+  /** The HTTP status of the answer, when there was one. */
+  status?: number;
+  /**
+   * The request may have been carried out although no success came back (a create whose answer was lost): the
+   * caller looks its outcome up rather than assume it failed (the retry policy's verdict, retry-policy.ts).
+   */
+  outcomeUnknown?: boolean;
+  cause?: unknown;
+}
+
+/**
+ * Raised by hosts for API failures, typed where the answer arrives (the HTTP clients and the retry policy). Message
+ * carries host and operation, never a token.
+ */
+export class HostError extends MirrorError {
+  readonly status?: number;
+  readonly outcomeUnknown: boolean;
+
+  constructor(message: string, details: HostErrorDetails | number = {}) {
+    const given = typeof details === 'number' ? { status: details } : details;
+    const kind = given.kind ?? (given.status !== undefined ? kindOfStatus(given.status) : 'unexpected');
+    super(message, kind, given.cause !== undefined ? { cause: given.cause } : undefined);
     this.name = 'HostError';
+    this.status = given.status;
+    this.outcomeUnknown = given.outcomeUnknown ?? false;
+  }
+
+  /** The same failure with another message (an adapter naming its operation), kind and outcome kept. */
+  static wrap(message: string, error: HostError): HostError {
+    return new HostError(message, {
+      kind: error.kind,
+      status: error.status,
+      outcomeUnknown: error.outcomeUnknown,
+      cause: error,
+    });
   }
 }
 
 /** The listing could not be completed: the run must stop before any change. */
 export class ListingError extends HostError {
-  constructor(message: string, status?: number) {
-    super(message, status);
+  constructor(message: string, details: HostErrorDetails | number = {}) {
+    super(message, details);
     this.name = 'ListingError';
+  }
+
+  static from(message: string, error: HostError): ListingError {
+    return new ListingError(message, { kind: error.kind, status: error.status, cause: error });
   }
 }

@@ -1,10 +1,20 @@
 /**
  * The one JSON-over-HTTPS client of the host adapters: undici with a keep-alive pool, proxies from the environment
  * (`EnvHttpProxyAgent`: HTTPS_PROXY / HTTP_PROXY / NO_PROXY), TLS always verified (NODE_EXTRA_CA_CERTS is honoured by
- * Node's TLS stack), bounded retries through undici's retry interceptor, and errors that never carry a token.
+ * Node's TLS stack), retries through undici's retry interceptor as the one retry policy decides (retry-policy.ts), and
+ * typed errors that never carry a token.
  */
 import { EnvHttpProxyAgent, interceptors, request as undiciRequest, type Dispatcher } from 'undici';
 import { HostError } from './host.js';
+import {
+  kindOfAttempt,
+  outcomeUnknown,
+  retryLimits,
+  retryVerdict,
+  sleepScaled,
+  type FailedAttempt,
+  type RetryLimits,
+} from './retry-policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -49,14 +59,8 @@ export interface HttpClientOptions {
   label?: string;
   /** Per attempt: time to wait for the response headers and between body chunks. Default `requestTimeoutMs()`. */
   timeoutMs?: number;
-  /** Retries after the first try. Default 4. */
-  maxRetries?: number;
-  /** Initial backoff without Retry-After, doubled each retry. Default 500 ms. */
-  minRetryWaitMs?: number;
-  /** Bound on one wait. A server asking for longer (Retry-After) fails the request instead. Default 60 s. */
-  maxRetryWaitMs?: number;
-  /** Bound on all waits of one request together. Default 120 s. */
-  maxTotalRetryWaitMs?: number;
+  /** Bounds of the retry policy (retry-policy.ts); default `DEFAULT_RETRY_LIMITS`. */
+  retry?: Partial<RetryLimits>;
   /** Called for every attempt, retries included. */
   onRequest?: (event: RequestEvent) => void;
   /** Dispatcher to use instead of the shared proxy-aware pool (tests). */
@@ -65,16 +69,6 @@ export interface HttpClientOptions {
 
 /** Default time limit of one attempt (response headers, and each gap between body chunks). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
-
-/**
- * `MIRROR_RETRY_SCALE`: a factor on every retry wait actually slept (backoff and server-requested waits alike), for
- * tests and demos (`0.001` turns a 1 s wait into 1 ms). Bounds are checked on the unscaled wait, so a far
- * `Retry-After` is still refused. Default 1; invalid values count as 1.
- */
-export function retryScale(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.MIRROR_RETRY_SCALE);
-  return env.MIRROR_RETRY_SCALE && Number.isFinite(value) && value >= 0 ? value : 1;
-}
 
 /**
  * Time limit of one API attempt in ms: `MIRROR_REQUEST_TIMEOUT` (seconds, decimals allowed) or 60 s. A request that
@@ -87,12 +81,6 @@ export function requestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
     : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 
-/** Exponential backoff with jitter: `min × 2^(retry-1)`, then a random 50–100 % of it (spreads concurrent clients). */
-export function backoffMs(minWaitMs: number, retry: number, random: () => number = Math.random): number {
-  const exponential = minWaitMs * 2 ** Math.max(0, retry - 1);
-  return Math.round(exponential * (0.5 + random() * 0.5));
-}
-
 /** A failed connection in words; an untrusted certificate names the way out. */
 export function describeConnectionFailure(code: string): string {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/i.test(code)) {
@@ -101,60 +89,28 @@ export function describeConnectionFailure(code: string): string {
   return `connection failed: ${code}`;
 }
 
-/** Waits `ms × MIRROR_RETRY_SCALE`. */
-export function sleepScaled(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.round(ms * retryScale())));
-}
-
-/** Process-wide counters of attempts on the wire, for the benchmark. */
-export const httpStats = { requests: 0, retries: 0 };
-
-export const RETRY_STATUSES = [429, 502, 503, 504];
-/** Network failures worth another try. */
-export const RETRY_ERROR_CODES = [
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'ENETDOWN',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'EPIPE',
-  'ETIMEDOUT',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-];
-/** A request with one of these methods may have had effects when the answer got lost: only retry a clear refusal. */
-const NON_IDEMPOTENT: readonly string[] = ['POST', 'PATCH'];
-export const SAFE_FOR_NON_IDEMPOTENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'UND_ERR_CONNECT_TIMEOUT'];
-
 let sharedDispatcher: Dispatcher | undefined;
 
-/** One keep-alive, proxy-aware pool for the whole process, with undici's retry interceptor on top. */
-function defaultDispatcher(): Dispatcher {
-  sharedDispatcher ??= new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 }).compose(
+/**
+ * undici's retry interceptor, asking every question to the request's own `retry` callback (the policy): it is
+ * offered every failure of every method, and the policy says no to what must not be repeated.
+ */
+function withRetries(dispatcher: Dispatcher): Dispatcher {
+  return dispatcher.compose(
     interceptors.retry({
-      statusCodes: RETRY_STATUSES,
-      errorCodes: RETRY_ERROR_CODES,
+      // Ignored with `throwOnError: false`: every answer of 300 or more is offered to the callback.
+      statusCodes: [429, 502, 503, 504],
       methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'],
       // Hand back the last answer when retries are exhausted so that the error names the real status.
       throwOnError: false,
     }),
   );
-  return sharedDispatcher;
 }
 
-/** Wrap any dispatcher (e.g. a test's own Agent) with the same retry behaviour. */
-export function withRetries(dispatcher: Dispatcher): Dispatcher {
-  return dispatcher.compose(
-    interceptors.retry({
-      statusCodes: RETRY_STATUSES,
-      errorCodes: RETRY_ERROR_CODES,
-      methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'],
-      throwOnError: false,
-    }),
-  );
+/** One keep-alive, proxy-aware pool for the whole process, with the retry interceptor on top. */
+function defaultDispatcher(): Dispatcher {
+  sharedDispatcher ??= withRetries(new EnvHttpProxyAgent({ keepAliveTimeout: 10_000, connections: 32 }));
+  return sharedDispatcher;
 }
 
 /** `https://host/path` without query, fragment or userinfo: what error messages may show. */
@@ -183,31 +139,6 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-/**
- * How long the server asks us to wait, in ms: `Retry-After` (seconds or HTTP date), else a rate-limit reset header
- * (`X-RateLimit-Reset` / `RateLimit-Reset`, epoch seconds or seconds from now) when the remaining quota is 0.
- */
-export function requestedWaitMs(
-  headers: Record<string, string | string[] | undefined>,
-  now = Date.now(),
-): number | undefined {
-  const retryAfter = headerValue(headers['retry-after']);
-  if (retryAfter !== undefined && retryAfter.trim() !== '') {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  const remaining = headerValue(headers['x-ratelimit-remaining'] ?? headers['ratelimit-remaining']);
-  const reset = headerValue(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset']);
-  if (remaining === '0' && reset !== undefined && Number.isFinite(Number(reset))) {
-    const value = Number(reset);
-    // Epoch seconds (GitHub, GitLab) vs. seconds from now (IETF draft RateLimit-Reset).
-    return value > 1e9 ? Math.max(0, value * 1000 - now) : Math.max(0, value * 1000);
-  }
-  return undefined;
-}
-
 interface RetryError extends Error {
   statusCode?: number;
   code?: string;
@@ -215,8 +146,8 @@ interface RetryError extends Error {
 }
 
 interface RetryBudget {
+  retries: number;
   waitedMs: number;
-  attempt: number;
   /** Why the last retry was refused, for the error message. */
   refusal?: string;
 }
@@ -226,8 +157,10 @@ export class HttpClient {
   private readonly dispatcher: Dispatcher;
   private readonly secrets: string[];
   private readonly label: string;
+  private readonly limits: RetryLimits;
 
   constructor(private readonly options: HttpClientOptions) {
+    this.limits = retryLimits(options.retry);
     this.baseUrl = new URL(options.baseUrl.replace(/\/+$/, ''));
     this.dispatcher = options.dispatcher ? withRetries(options.dispatcher) : defaultDispatcher();
     this.label = options.label ?? this.baseUrl.host;
@@ -270,10 +203,42 @@ export class HttpClient {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] = options.contentType ?? 'application/json';
     }
-    const budget: RetryBudget = { waitedMs: 0, attempt: 0 };
-    this.count(method, url, 0);
-    const timeout = this.options.timeoutMs ?? requestTimeoutMs();
+    const budget: RetryBudget = { retries: 0, waitedMs: 0 };
+    const { response, text } = await this.send(method, url, headers, body, budget);
+    const responseHeaders = flattenHeaders(response.headers);
+    const status = response.statusCode;
+    const ok = status >= 200 && status < 300;
+    if (!ok && !options.allowStatus?.includes(status)) {
+      const attempt = { status, headers: responseHeaders };
+      throw new HostError(
+        `${this.label}: ${where} failed with HTTP ${status}${this.errorDetail(status, responseHeaders, text)}${refusal(budget)}`,
+        { status, kind: kindOfAttempt(attempt), outcomeUnknown: outcomeUnknown(method, attempt) },
+      );
+    }
+    if (text.trim() === '' || !ok) {
+      return { status, headers: responseHeaders, data: (ok ? undefined : parseJsonQuietly(text)) as T };
+    }
+    return { status, headers: responseHeaders, data: this.parseJson<T>(text, responseHeaders, status, where) };
+  }
 
+  /** The attempts of one request, as the retry policy allows them, and the last answer with its body. */
+  private async send(
+    method: HttpMethod,
+    url: URL,
+    headers: Record<string, string>,
+    body: string | undefined,
+    budget: RetryBudget,
+  ): Promise<{ response: Dispatcher.ResponseData<unknown>; text: string }> {
+    const where = `${method} ${safeUrl(url)}`;
+    const timeout = this.options.timeoutMs ?? requestTimeoutMs();
+    const failure = (error: unknown, what: string): HostError => {
+      const attempt = failedAttempt(error);
+      return new HostError(`${this.label}: ${where}${what}: ${this.describeNetworkError(error)}${refusal(budget)}`, {
+        kind: kindOfAttempt(attempt),
+        outcomeUnknown: outcomeUnknown(method, attempt),
+      });
+    };
+    this.count(method, url, 0);
     let response: Dispatcher.ResponseData<unknown>;
     try {
       response = await undiciRequest(url, {
@@ -285,42 +250,37 @@ export class HttpClient {
         bodyTimeout: timeout,
         // Per-request retry options are merged over the interceptor's (undici lib/interceptor/retry.js).
         retryOptions: {
-          maxRetries: this.options.maxRetries ?? 4,
-          retry: (err: RetryError, context: { state: { counter: number } }, callback: (e?: Error | null) => void) =>
-            this.retryDecision(method, url, err, context.state.counter, budget, callback),
+          maxRetries: Number.MAX_SAFE_INTEGER,
+          retry: (err: RetryError, _context: unknown, callback: (e?: Error | null) => void) =>
+            this.retryDecision(method, url, err, budget, callback),
         },
       } as Parameters<typeof undiciRequest>[1]);
     } catch (error) {
-      throw new HostError(`${this.label}: ${where} failed: ${this.describeNetworkError(error)}${refusal(budget)}`);
+      throw failure(error, ' failed');
     }
-
     const text = await response.body.text().catch((error: unknown) => {
-      throw new HostError(`${this.label}: ${where}: reading the answer failed: ${this.describeNetworkError(error)}`);
+      throw failure(error, ': reading the answer failed');
     });
-    const responseHeaders = flattenHeaders(response.headers);
-    const status = response.statusCode;
-    const ok = status >= 200 && status < 300;
-    if (!ok && !options.allowStatus?.includes(status)) {
-      throw new HostError(
-        `${this.label}: ${where} failed with HTTP ${status}${this.errorDetail(status, responseHeaders, text)}${refusal(budget)}`,
-        status,
-      );
-    }
-    if (text.trim() === '' || !ok) {
-      return { status, headers: responseHeaders, data: (ok ? undefined : parseJsonQuietly(text)) as T };
-    }
-    const contentType = responseHeaders['content-type'] ?? '';
+    return { response, text };
+  }
+
+  /** A JSON answer parsed; anything else refused with a message that quotes nothing of it. */
+  private parseJson<T>(text: string, headers: Record<string, string>, status: number, where: string): T {
+    const contentType = headers['content-type'] ?? '';
     if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
       throw new HostError(
         `${this.label}: expected JSON from ${where}, got ${contentType.split(';')[0] || 'no content type'} (HTTP ${status}; a proxy or login page?)`,
-        status,
+        { status, kind: 'unexpected' },
       );
     }
     try {
-      return { status, headers: responseHeaders, data: JSON.parse(text) as T };
+      return JSON.parse(text) as T;
     } catch {
       // JSON.parse's message quotes the text: never show it, it may echo anything.
-      throw new HostError(`${this.label}: invalid or truncated JSON from ${where} (${text.length} characters)`, status);
+      throw new HostError(`${this.label}: invalid or truncated JSON from ${where} (${text.length} characters)`, {
+        status,
+        kind: 'unexpected',
+      });
     }
   }
 
@@ -331,54 +291,29 @@ export class HttpClient {
     return result;
   }
 
+  /** The retry interceptor's question, answered by the policy. */
   private retryDecision(
     method: string,
     url: URL,
     err: RetryError,
-    counter: number,
     budget: RetryBudget,
     callback: (e?: Error | null) => void,
   ): void {
-    const maxRetries = this.options.maxRetries ?? 4;
-    const status = err.statusCode;
-    const code = err.code && err.code !== 'UND_ERR_REQ_RETRY' ? err.code : undefined;
-    const retryable =
-      status !== undefined
-        ? RETRY_STATUSES.includes(status) && (!NON_IDEMPOTENT.includes(method) || status === 429)
-        : code !== undefined &&
-          RETRY_ERROR_CODES.includes(code) &&
-          (!NON_IDEMPOTENT.includes(method) || SAFE_FOR_NON_IDEMPOTENT_CODES.includes(code));
-    if (!retryable || counter > maxRetries) {
+    const verdict = retryVerdict(method, failedAttempt(err), budget, this.limits);
+    if (!verdict.retry) {
+      budget.refusal = verdict.note;
       callback(err);
       return;
     }
-    const asked = status !== undefined && err.headers ? requestedWaitMs(err.headers) : undefined;
-    const backoff = backoffMs(this.options.minRetryWaitMs ?? 500, counter);
-    const wait = asked ?? backoff;
-    const maxWait = this.options.maxRetryWaitMs ?? 60_000;
-    const maxTotal = this.options.maxTotalRetryWaitMs ?? 120_000;
-    if (asked !== undefined && asked > maxWait) {
-      budget.refusal = `the server asked to wait ${Math.ceil(asked / 1000)} s, more than the ${Math.ceil(maxWait / 1000)} s bound`;
-      callback(err);
-      return;
-    }
-    const boundedWait = Math.min(wait, maxWait);
-    if (budget.waitedMs + boundedWait > maxTotal) {
-      budget.refusal = `gave up after waiting ${Math.ceil(budget.waitedMs / 1000)} s in ${budget.attempt} retries`;
-      callback(err);
-      return;
-    }
-    budget.waitedMs += boundedWait;
-    budget.attempt += 1;
-    void sleepScaled(boundedWait).then(() => {
-      httpStats.retries += 1;
-      this.count(method, url, budget.attempt);
+    budget.waitedMs += verdict.waitMs;
+    budget.retries += 1;
+    void sleepScaled(verdict.waitMs).then(() => {
+      this.count(method, url, budget.retries);
       callback(null);
     });
   }
 
   private count(method: string, url: URL, attempt: number): void {
-    httpStats.requests += 1;
     this.options.onRequest?.({ method, url: safeUrl(url), attempt });
   }
 
@@ -403,6 +338,14 @@ export class HttpClient {
     if (message) parts.push(this.redact(message).replace(/\s+/g, ' ').slice(0, 200));
     return parts.length ? `: ${parts.join(': ')}` : '';
   }
+}
+
+/** What the policy needs to know of an undici failure: the status of an answer, else the network error code. */
+function failedAttempt(error: unknown): FailedAttempt {
+  const e = error as RetryError | null;
+  if (typeof e?.statusCode === 'number' && e.statusCode > 0) return { status: e.statusCode, headers: e.headers };
+  const code = e?.code && e.code !== 'UND_ERR_REQ_RETRY' ? e.code : ((e?.cause as RetryError | undefined)?.code ?? '');
+  return { code: code || 'UND_ERR_SOCKET' };
 }
 
 function refusal(budget: RetryBudget): string {

@@ -1,11 +1,11 @@
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Host } from './host.js';
-import { BitbucketCloudHost } from './bitbucket-cloud.js';
-import { BitbucketServerHost } from './bitbucket-server.js';
-import { GitHubHost } from './github.js';
+import { BitbucketCloudHost } from './bitbucket-cloud/index.js';
+import { BitbucketServerHost } from './bitbucket-server/index.js';
+import { GitHubHost } from './github/index.js';
 import { GiteaHost } from './gitea/gitea-host.js';
-import { GitLabHost } from './gitlab.js';
+import { GitLabHost } from './gitlab/index.js';
 import { newHost, type HostOptions } from './host-factory.js';
 import type { HostRole } from './host.js';
 

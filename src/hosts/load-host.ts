@@ -10,11 +10,13 @@ import { newHost, type HostClasses, type HostOptions } from './host-factory.js';
 import type { HostRole } from './host.js';
 
 const LOADERS: { [T in HostType]: () => Promise<Partial<HostClasses>> } = {
-  github: async () => ({ github: (await import('./github.js')).GitHubHost }),
-  gitlab: async () => ({ gitlab: (await import('./gitlab.js')).GitLabHost }),
-  'bitbucket-cloud': async () => ({ 'bitbucket-cloud': (await import('./bitbucket-cloud.js')).BitbucketCloudHost }),
+  github: async () => ({ github: (await import('./github/index.js')).GitHubHost }),
+  gitlab: async () => ({ gitlab: (await import('./gitlab/index.js')).GitLabHost }),
+  'bitbucket-cloud': async () => ({
+    'bitbucket-cloud': (await import('./bitbucket-cloud/index.js')).BitbucketCloudHost,
+  }),
   'bitbucket-server': async () => ({
-    'bitbucket-server': (await import('./bitbucket-server.js')).BitbucketServerHost,
+    'bitbucket-server': (await import('./bitbucket-server/index.js')).BitbucketServerHost,
   }),
   gitea: async () => ({ gitea: (await import('./gitea/gitea-host.js')).GiteaHost }),
 };

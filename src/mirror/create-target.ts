@@ -1,20 +1,15 @@
 /**
  * Creating a target repository when the answer may be lost. Gateways answer 502/503 or drop the connection while the
- * backend carries on, and none of the API clients repeats a POST after that (it may have had effects). So after such
- * an answer, or an "already exists" refusal, the repository is looked up by path: a repository that is empty or says
- * it mirrors this source is adopted; a missing one is created again (bounded, with backoff); anything else is a name
- * collision and is never written to.
+ * backend carries on, and the retry policy never repeats such a POST (it may have had effects): the HTTP client marks
+ * the error `outcomeUnknown` (src/hosts/retry-policy.ts). So after such an answer, or an "already exists" refusal, the
+ * repository is looked up by path: a repository that is empty or says it mirrors this source is adopted; a missing
+ * one is created again (bounded, with backoff); anything else is a name collision and is never written to.
  */
 import { HostError, type CreateRepoRequest, type Host, type RepoInfo } from '../hosts/host.js';
-import { backoffMs, sleepScaled } from '../hosts/http-client.js';
+import { backoffMs, sleepScaled } from '../hosts/retry-policy.js';
 
-/** Statuses a gateway gives when it could not get (or pass on) the backend's answer. */
-const LOST_ANSWER_STATUSES = [502, 503, 504];
 /** Statuses hosts give for a name that is taken (GitHub 422, GitLab 400, Bitbucket Cloud 400, Bitbucket Server 409). */
 const TAKEN_STATUSES = [400, 409, 422];
-/** How the adapters describe a connection that failed or gave no answer (no status). */
-const LOST_CONNECTION =
-  /connection failed|no answer within|reading the answer failed|ECONNRESET|EPIPE|ETIMEDOUT|UND_ERR|socket hang up|other side closed|terminated/i;
 
 export interface CreateTargetOptions {
   target: Host;
@@ -65,18 +60,17 @@ async function adopt(options: CreateTargetOptions, found: RepoInfo): Promise<Rep
   throw new HostError(
     `name collision: ${found.webUrl} already exists on the target, is not empty and is not a mirror of ` +
       `${options.sourceWebUrl}; left untouched (rename or remove it, or exclude the source repository)`,
+    { kind: 'conflict' },
   );
 }
 
+/** The client's verdict: the create may have been carried out although no success came back. */
 function answerLost(error: unknown): boolean {
-  const status = (error as HostError | undefined)?.status;
-  if (status !== undefined) return LOST_ANSWER_STATUSES.includes(status);
-  return LOST_CONNECTION.test(messageOf(error));
+  return error instanceof HostError && error.outcomeUnknown;
 }
 
 function nameTaken(error: unknown): boolean {
-  const status = (error as HostError | undefined)?.status;
-  return status !== undefined && TAKEN_STATUSES.includes(status);
+  return error instanceof HostError && error.status !== undefined && TAKEN_STATUSES.includes(error.status);
 }
 
 function messageOf(error: unknown): string {

@@ -80,7 +80,9 @@ export function verificationDue(ctx: RepoContext, state: RepoState): boolean {
 export async function credentialsFor(url: string, host: Host, ssh?: SshTransport): Promise<GitCredential[]> {
   if (ssh) return [{ url, sshCommand: ssh.command }];
   const header = await host.gitAuthHeader();
-  return header ? [{ url, header }] : [];
+  // Expiring credentials (GitHub App tokens) that run out or are refused under a command are renewed, once.
+  const renew = host.renewGitAuth?.bind(host);
+  return header ? [{ url, header, ...(renew ? { renew } : {}) }] : [];
 }
 
 /** git on an SSH side: ssh's words for a host key or key problem become one clear sentence naming the input. */

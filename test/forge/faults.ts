@@ -32,6 +32,8 @@ export interface ForgeFault extends Fault {
   contentType?: string;
   /** Body built from the request (e.g. a server echoing the request's Authorization header back). */
   bodyFrom?: (req: IncomingMessage) => unknown;
+  /** Only slow the request down by `delayMs`, then let the host answer as usual (a slow network or backend). */
+  pass?: boolean;
   /** Let the host answer, then change the answer. `url` is the absolute request URL. */
   alter?: (answer: ForgeAnswer, url: URL) => ForgeAnswer;
 }
@@ -58,6 +60,11 @@ export const faults = {
       headers: { 'retry-after': String(seconds) },
       body: { message: status === 429 ? 'Retry later' : (http.STATUS_CODES[status] ?? 'Error') },
     };
+  },
+
+  /** The host's own answer, `delayMs` late (e.g. every git request of a slow server, with `times: Infinity`). */
+  slow(delayMs: number): ForgeFault {
+    return { pass: true, delayMs };
   },
 
   /** No answer at all until the client gives up. */

@@ -507,7 +507,9 @@ export class Forge implements ForgeState {
     if (this.latencyMs) await sleep(this.latencyMs);
     const isApi = rawPath === this.host.apiPrefix || rawPath.startsWith(this.host.apiPrefix + '/');
     const fault = this.takeFault(isApi ? 'api' : 'git', method, rawPath);
-    if (fault?.alter) {
+    if (fault?.pass) {
+      if (fault.delayMs) await sleep(fault.delayMs);
+    } else if (fault?.alter) {
       alterAnswer(res, fault.alter, new URL(req.url ?? '/', this.url));
     } else if (fault) {
       if (isApi)

@@ -91,9 +91,10 @@ export class GiteaApi {
       try {
         response = await this.http.request<T[]>('GET', next);
       } catch (error) {
-        const status = error instanceof HostError ? error.status : undefined;
         const reason = error instanceof Error ? error.message : String(error);
-        throw fail(`gitea: ${what} of ${this.owner} failed at page ${page}: ${reason}`, status);
+        const message = `gitea: ${what} of ${this.owner} failed at page ${page}: ${reason}`;
+        if (!(error instanceof HostError)) throw fail(message);
+        throw listing ? ListingError.from(message, error) : HostError.wrap(message, error);
       }
       if (!Array.isArray(response.data)) {
         throw fail(`gitea: ${what} of ${this.owner}: page ${page} is not a list`);

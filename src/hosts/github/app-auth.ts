@@ -1,22 +1,21 @@
 import { createAppAuth } from '@octokit/auth-app';
 import type { Octokit } from '@octokit/core';
-import type { GitHubAppSettings } from '../settings/settings.js';
-import { HostError } from './host.js';
-
-/** Refresh an installation token this long before it expires (GitHub's last one hour). */
-const REFRESH_MARGIN_MS = 5 * 60_000;
+import type { GitHubAppSettings } from '../../settings/settings.js';
+import { HostError } from '../host.js';
 
 /**
- * Whether a token made at `createdAt` and valid until `expiresAt` must be replaced now: within the margin of its expiry
- * (at most half its lifetime, for short-lived tokens), so that no git command or request starts with a token about to
- * expire.
+ * Whether a token made at `createdAt` and valid until `expiresAt` must be replaced now: once less than half its
+ * lifetime remains (30 minutes of GitHub's one hour, 1.5 s of a 3-second test token). Every git command and request
+ * therefore starts with at least half a lifetime ahead of it, however long the tokens live, instead of a fixed margin
+ * that a long transfer (the first clone of a large repository) outlasts; a transfer refused all the same is retried
+ * once with a new token.
  */
 export function refreshDue(createdAt: string, expiresAt: string, now = Date.now()): boolean {
   const expires = Date.parse(expiresAt);
   if (!Number.isFinite(expires)) return true;
   const created = Date.parse(createdAt);
   const lifetime = Number.isFinite(created) ? Math.max(0, expires - created) : 0;
-  return expires - now <= Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+  return expires - now <= lifetime / 2;
 }
 
 /**
@@ -45,6 +44,11 @@ export class ExpiringTokenCache {
     if (token) this.onNewToken(token);
     this.entries.set(key, value);
   }
+
+  /** Forget every token: the next request or git command gets a new one (a token was refused before its expiry). */
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -72,6 +76,11 @@ export class GitHubAppTokens {
     private readonly appOctokit: Octokit,
     private readonly cache: ExpiringTokenCache,
   ) {}
+
+  /** The next `token()` or request makes a new installation token (the current one was refused). */
+  renew(): void {
+    this.cache.clear();
+  }
 
   async token(): Promise<string> {
     const installationId = await this.installation();
@@ -121,7 +130,7 @@ export class GitHubAppTokens {
       if (statusOf(error) === 404) {
         throw new HostError(
           `github ${this.role}: GitHub App ${this.app.appId} is not installed on ${this.owner}: install it there, or set ${this.role}-app-installation-id`,
-          404,
+          { status: 404, kind: 'not-found' },
         );
       }
       throw this.failure(`looking up its installation on ${this.owner}`, error);
@@ -133,6 +142,10 @@ export class GitHubAppTokens {
     const status = statusOf(error);
     const hint = status === 401 ? ' (wrong App id or private key, or a clock far off?)' : '';
     const reason = status ? `HTTP ${status}${hint}` : error instanceof Error ? error.message.slice(0, 200) : 'failed';
-    return new HostError(`github ${this.role}: GitHub App ${this.app.appId}: ${what} failed: ${reason}`, status);
+    const kind = error instanceof HostError ? error.kind : undefined;
+    return new HostError(`github ${this.role}: GitHub App ${this.app.appId}: ${what} failed: ${reason}`, {
+      status,
+      kind,
+    });
   }
 }

@@ -1,0 +1,2 @@
+export { BitbucketCloudHost } from './bitbucket-cloud-host.js';
+export { toSlug } from './client.js';

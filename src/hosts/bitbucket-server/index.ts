@@ -1,0 +1,2 @@
+export { BitbucketServerHost } from './bitbucket-server-host.js';
+export { toSlug } from './client.js';

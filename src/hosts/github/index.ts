@@ -1,0 +1,2 @@
+export { GitHubHost } from './github-host.js';
+export type { GitHubHostOptions } from './client.js';

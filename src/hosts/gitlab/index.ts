@@ -1,0 +1,2 @@
+export { GitLabHost } from './gitlab-host.js';
+export { gitbeakerBase, type GitLabHostOptions } from './client.js';
