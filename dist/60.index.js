@@ -2,7 +2,7 @@ export const id = 60;
 export const ids = [60];
 export const modules = {
 
-/***/ 8060:
+/***/ 78060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,7 +15,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/events/repo-path.ts
 /**
  * Checks on repository names and paths taken from event payloads. A payload is written by whoever can reach the
@@ -108,7 +108,7 @@ function bareName(value) {
  * Recognise the push webhook of each source host by the shape of its body. GitLab hands the body of the request that
  * triggered a pipeline to the job in `TRIGGER_PAYLOAD`
  * (https://docs.gitlab.com/ci/triggers/#access-webhook-payload), without the request headers, so the
- * `X-GitHub-Event` / `X-Gitlab-Event` / `X-Event-Key` headers that would name the event are not available: the body
+ * `X-GitHub-Event` / `X-Gitlab-Event` / `X-Event-Key` / `X-Gitea-Event` headers that would name the event are not available: the body
  * alone must tell which host sent it.
  */
 
@@ -182,6 +182,26 @@ function bitbucketCloud(body) {
     return { kind: 'push', host: 'Bitbucket Cloud', fullPath: fullName };
 }
 /**
+ * Gitea and Forgejo `push`: `ref`, `before`/`after`, `compare_url`, `total_commits` and `repository.full_name`
+ * `owner/name` (https://docs.gitea.com/usage/webhooks#event-information, https://forgejo.org/docs/latest/user/webhooks/).
+ * The body resembles GitHub's; `compare_url` and `total_commits` are Gitea's own. The event name travels only in the
+ * `X-Gitea-Event` / `X-Forgejo-Event` header, which a pipeline trigger does not pass on.
+ */
+function gitea(body) {
+    if (!('compare_url' in body) && !('total_commits' in body))
+        return undefined;
+    const repository = body.repository;
+    if (!isObject(repository))
+        return undefined;
+    if (typeof body.ref !== 'string' || typeof body.after !== 'string') {
+        return { kind: 'not-push', reason: 'Gitea payload is not a push (no ref/after)' };
+    }
+    const fullName = str(repository.full_name);
+    if (fullName === undefined)
+        return { kind: 'malformed', reason: 'Gitea push payload has no repository.full_name' };
+    return { kind: 'push', host: 'Gitea', fullPath: fullName };
+}
+/**
  * GitHub `push`: `ref`, `before`/`after` and `repository.full_name` `owner/name`
  * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#push). A `ping` (sent when the hook is created) has
  * `zen` and `hook_id` instead.
@@ -214,7 +234,7 @@ function matchPayload(body) {
             return { kind: 'malformed', reason: 'form field payload is not JSON' };
         }
     }
-    const match = gitlab(body) ?? bitbucketServer(body) ?? bitbucketCloud(body) ?? github(body);
+    const match = gitlab(body) ?? bitbucketServer(body) ?? bitbucketCloud(body) ?? gitea(body) ?? github(body);
     if (match)
         return match;
     if (Object.keys(body).every((key) => TRIGGER_API_FIELDS.has(key)))
@@ -240,8 +260,10 @@ function matchPayload(body) {
  *   `client_payload.repository` at all: all.
  * - GitHub `push`: the pushed repository. When the source owner is known and the pushed repository is not in it (the
  *   workflow lives in a separate config repository), all: the push changed the mirror's own configuration.
- * - GitLab `trigger` with `TRIGGER_PAYLOAD`: the pushed repository of a GitHub, GitLab, Bitbucket Cloud or Bitbucket
- *   Server push payload; a body of the plain trigger API (no webhook) or no payload at all: all. Other GitLab pipeline
+ * - GitHub `repository_dispatch` whose `client_payload` is a relayed push webhook (`client_payload.repository` an object,
+ *   e.g. a Gitea or Forgejo push): the pushed repository, placed under the source owner like a trigger payload.
+ * - GitLab `trigger` with `TRIGGER_PAYLOAD`: the pushed repository of a GitHub, GitLab, Bitbucket Cloud, Bitbucket
+ *   Server or Gitea/Forgejo push payload; a body of the plain trigger API (no webhook) or no payload at all: all. Other GitLab pipeline
  *   sources (`schedule`, `web`, `api`, `push`, `pipeline`, …): all.
  * - Anything malformed or hostile (not JSON, no repository, a name with `/`, `..`, control characters, a leading `-`,
  *   absurd length, a repository outside the source owner, a non-push webhook): refuse. URLs in payloads are never read.
@@ -352,6 +374,9 @@ function repositoryDispatch(payload, options) {
         return { kind: 'all', reason: `GitHub repository_dispatch${action} without client_payload.repository: all` };
     }
     const requested = clientPayload.repository;
+    // A source host's push webhook relayed as the client payload (e.g. a Gitea or Forgejo push): its repository.
+    if (event_hint_isObject(requested))
+        return relayedPush(clientPayload, options, `GitHub repository_dispatch${action}`);
     let values;
     if (typeof requested === 'string') {
         values = requested
@@ -377,6 +402,21 @@ function repositoryDispatch(payload, options) {
         refs.push(ref);
     }
     return repos(refs, `GitHub repository_dispatch${action}`);
+}
+function relayedPush(body, options, via) {
+    const match = matchPayload(body);
+    if (match.kind !== 'push') {
+        const why = match.kind === 'plain-trigger' ? 'it names no repository' : match.reason;
+        return refuse(`client_payload.repository must be a repository name or a list of names, or client_payload a relayed push ` +
+            `webhook (${why})`);
+    }
+    if (options.sourceOwner === undefined) {
+        return refuse(`${match.host} push to ${quote(match.fullPath)}: the source owner is unknown`);
+    }
+    const placed = underOwner(match.fullPath, options.sourceOwner);
+    if (typeof placed === 'string')
+        return refuse(`${match.host} push: ${placed}`);
+    return repos([placed], `${via}: ${match.host} push to ${match.fullPath}`);
 }
 function dispatchedRepo(value, sourceOwner) {
     if (typeof value !== 'string' || !value.includes('/'))

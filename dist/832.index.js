@@ -26,11 +26,13 @@ function newHost(classes, endpoint, role, runtime, options = {}) {
         case 'github':
             return new (need('github'))(endpoint, role, runtime, { timeoutMs });
         case 'gitlab':
-            return new (need('gitlab'))(endpoint, role, runtime, { retry: { timeoutMs } });
+            return new (need('gitlab'))(endpoint, role, runtime, { timeoutMs });
         case 'bitbucket-cloud':
             return new (need('bitbucket-cloud'))(endpoint, role, { timeoutMs });
         case 'bitbucket-server':
             return new (need('bitbucket-server'))(endpoint, role, { timeoutMs });
+        case 'gitea':
+            return new (need('gitea'))(endpoint, role, { timeoutMs });
         default: {
             const unknown = endpoint.type;
             throw new Error(`Unknown host type '${String(unknown)}'.`);
@@ -41,12 +43,15 @@ function newHost(classes, endpoint, role, runtime, options = {}) {
 ;// CONCATENATED MODULE: ./src/hosts/load-host.ts
 
 const LOADERS = {
-    github: async () => ({ github: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(968), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 6446))).GitHubHost }),
-    gitlab: async () => ({ gitlab: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(582), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 9388))).GitLabHost }),
-    'bitbucket-cloud': async () => ({ 'bitbucket-cloud': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(798)]).then(__webpack_require__.bind(__webpack_require__, 4798))).BitbucketCloudHost }),
-    'bitbucket-server': async () => ({
-        'bitbucket-server': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(410), __webpack_require__.e(140)]).then(__webpack_require__.bind(__webpack_require__, 8140))).BitbucketServerHost,
+    github: async () => ({ github: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(968), __webpack_require__.e(643), __webpack_require__.e(810)]).then(__webpack_require__.bind(__webpack_require__, 51810))).GitHubHost }),
+    gitlab: async () => ({ gitlab: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(582), __webpack_require__.e(643), __webpack_require__.e(638)]).then(__webpack_require__.bind(__webpack_require__, 28986))).GitLabHost }),
+    'bitbucket-cloud': async () => ({
+        'bitbucket-cloud': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 93606))).BitbucketCloudHost,
     }),
+    'bitbucket-server': async () => ({
+        'bitbucket-server': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 70783))).BitbucketServerHost,
+    }),
+    gitea: async () => ({ gitea: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(697)]).then(__webpack_require__.bind(__webpack_require__, 18697))).GiteaHost }),
 };
 async function loadHost(endpoint, role, runtime, options = {}) {
     const loader = LOADERS[endpoint.type];

@@ -232,7 +232,7 @@ describe('a bad configuration file: every problem, one line each, at its line an
     [
       'a value not in the list',
       withLine(8, '    source-type: gitlub'),
-      "org-mirror.yml:8:18: mirrors[0].source-type: 'gitlub' is not accepted. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server.",
+      "org-mirror.yml:8:18: mirrors[0].source-type: 'gitlub' is not accepted. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server, gitea.",
     ],
     ['a bad version', withLine(1, 'version: 2'), 'org-mirror.yml:1:10: version: 2 is not accepted. Expected 1.'],
     [
