@@ -1,8 +1,8 @@
 /**
  * The API-call budget of a new repository (issue 10 item 4): a first sync into each target type, through the bundled
  * CLI, with the target forge recording every API request. A repository created by this run has no protection to lift
- * and nothing to read back, so each new repository costs only the writes it needs; the budgets are the README's
- * ("Performance"). Protection still holds afterwards (GitLab: its initial default-branch protection is gone, only the
+ * and nothing to read back, so each new repository costs only the writes it needs; the budgets are those of
+ * docs/performance.md. Protection still holds afterwards (GitLab: its initial default-branch protection is gone, only the
  * mirror's locked `*` rules remain), and existing repositories keep "read first, write only when wrong".
  */
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import {
   type HostForge,
 } from './support/pairs.js';
 
-/** API calls per new repository, per target type (README "Performance"), for the repositories below. */
+/** API calls per new repository, per target type (docs/performance.md), for the repositories below. */
 const BUDGET: Record<ForgeType, Record<string, number>> = {
   // create, branch ruleset, tag ruleset; + the default branch when it is not GitHub's `main` (beta: trunk)
   github: { alpha: 3, beta: 4, gamma: 3 },

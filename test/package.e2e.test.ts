@@ -36,7 +36,18 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 function expectedFiles(): string[] {
   const dist = fs.readdirSync(path.join(ROOT, 'dist')).map((name) => `dist/${name}`);
   const templates = fs.readdirSync(path.join(ROOT, 'templates')).map((name) => `templates/${name}`);
-  return ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'action.yml', ...templates, ...dist].sort();
+  const docs = fs.readdirSync(path.join(ROOT, 'docs')).map((name) => `docs/${name}`);
+  return [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
+    'action.yml',
+    'org-mirror.schema.json',
+    ...templates,
+    ...docs,
+    ...dist,
+  ].sort();
 }
 
 /** Every package the bundle was built from, by the module paths ncc keeps in it (`./node_modules/a/node_modules/b/…`). */
@@ -77,7 +88,7 @@ describe('the npm package', () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  test('holds dist/, action.yml, templates/, README, LICENSE and CHANGELOG, and nothing else', () => {
+  test('holds dist/, action.yml, the configuration schema, templates/, docs/, README, LICENSE and CHANGELOG, and nothing else', () => {
     expect(packed.files.map((file) => file.path).sort()).toEqual(expectedFiles());
     expect(packed.files.some((file) => file.path.startsWith('test/') || file.path.startsWith('src/'))).toBe(false);
   });

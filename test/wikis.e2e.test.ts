@@ -144,7 +144,7 @@ describe('wikis mirrored alongside the code', () => {
       expect(result(run, name).notes).toBeUndefined();
       expect(gitlab.forge.repo('mirrors', name).hasWiki).toBe(false);
     }
-    // The code stays protected as before; the wiki carries no protected branches on GitLab (see README "Wikis").
+    // The code stays protected as before; the wiki carries no protected branches on GitLab (see docs/wikis.md).
     expect(gitlab.forge.wikiExists(gitlab.forge.repo('mirrors', 'unborn'))).toBe(false);
     expect(wikiRequests(github, 'acme/nowiki')).toEqual([]);
   });

@@ -71,7 +71,7 @@ function failAll(settings: Settings, jobs: RepoJob[], reason: string): RepoResul
 async function probeSshSides(git: Git, ssh: SshTransports, jobs: RepoJob[]): Promise<string | undefined> {
   const urls: Record<Side, string | undefined> = {
     source: jobs.find((job) => job.source.sshUrl)?.source.sshUrl,
-    // A target namespace without any mirror yet has no SSH URL to try: its first repository tells (see README).
+    // A target namespace without any mirror yet has no SSH URL to try: its first repository tells (see docs/ssh.md).
     target: jobs.find((job) => job.target?.sshUrl)?.target?.sshUrl,
   };
   for (const side of ['source', 'target'] as const) {
