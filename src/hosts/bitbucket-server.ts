@@ -100,6 +100,8 @@ export class BitbucketServerHost implements Host {
   readonly type = 'bitbucket-server' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  /** History refs: accepts and advertises refs outside heads/tags (only refs/pull-requests/* is reserved). */
+  readonly historyRefs = 'refs' as const;
   readonly visibilities: readonly Visibility[] = ['private', 'public'];
   /** Exposed for tests and for the benchmark's request counting. */
   readonly http: HttpClient;

@@ -41,6 +41,8 @@ export interface MirrorDeps {
   verifyIntervalMs?: number;
   redact?: (text: string) => string;
   copyLfs?: RepoContext['copyLfs'];
+  /** The run's start (set by runMirror): the stamp of the history refs it writes. */
+  startedAt?: Date;
 }
 
 interface Selection {
@@ -120,7 +122,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
       await mkdir(settings.cacheDir, { recursive: true });
       // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
       const reopened = await reopenMirrors(settings, deps.target, runtime, jobs);
-      repos.push(...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs)));
+      repos.push(...reopened.failed, ...(await runJobs(settings, { ...deps, startedAt }, reopened.jobs)));
       // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
       if (selection.complete && reportsOrphans(settings)) {
         const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };
@@ -310,6 +312,7 @@ async function runJob(
     git,
     store,
     verifyIntervalMs: deps.verifyIntervalMs ?? 24 * 3600_000,
+    startedAt: deps.startedAt,
     signal: controller.signal,
     copyLfs: deps.copyLfs ?? (settings.lfs ? createLfsCopier(git) : undefined),
     transferSlot: async () => {
@@ -386,6 +389,7 @@ function describeResult(result: RepoResult): string {
       return `would ${result.status} (${result.refs.length} ref${result.refs.length === 1 ? '' : 's'})`;
     case 'failed':
     case 'diverged':
+    case 'held':
     case 'unavailable':
     case 'skipped':
       return `${result.status}: ${result.reason ?? ''}`;

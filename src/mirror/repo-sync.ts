@@ -15,6 +15,7 @@ import type { RefAction, RepoResult, RepoStatus } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
 import { createTarget, type CreatedTarget } from './create-target.js';
+import { assessDestruction, historyNotes, pushList, type Destruction } from './history-plan.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import { refsRecord, stableHash, type RepoState, type StateStore } from './state.js';
 import { withWiki } from './wiki-sync.js';
@@ -45,6 +46,8 @@ export interface RepoContext {
   ) => Promise<{ downloaded: number; uploaded: number }>;
   /** The sides whose git goes over SSH (their key and host keys), when any. */
   ssh?: Partial<Record<Side, SshTransport>>;
+  /** The run's start: the stamp of the history refs it writes and the clock of retention (default: now). */
+  startedAt?: Date;
 }
 
 export interface RepoJob {
@@ -143,20 +146,19 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
 
   // A repository this run created (not adopted) is empty: nothing to read.
   const targetUrl = targetRepo && !(created && !created.adopted) ? gitUrlOf(ctx, 'target', targetRepo) : undefined;
-  const targetRefs: RefMap = targetUrl
-    ? (
-        await overSide(
-          ctx,
-          'target',
-          listRemoteRefs(
-            ctx.git,
-            targetUrl,
-            await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target),
-            discoveryOptions(ctx),
-          ),
-        )
-      ).refs
-    : new Map();
+  const targetListing = targetUrl
+    ? await overSide(
+        ctx,
+        'target',
+        listRemoteRefs(
+          ctx.git,
+          targetUrl,
+          await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target),
+          discoveryOptions(ctx),
+        ),
+      )
+    : undefined;
+  const targetRefs: RefMap = targetListing?.refs ?? new Map();
 
   if (settings.mode === 'check' && sourceRefs.size === 0) return { ...base, status: 'empty', refs: [] };
 
@@ -186,6 +188,27 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   });
   const diverged = plan.filter((action) => action.kind === 'diverged');
   const known = confirmWritten(state, plan);
+  const destruction = await assessDestruction({
+    settings,
+    name: job.source.path,
+    plan,
+    target: targetRefs,
+    history: targetListing?.history ?? new Map(),
+    cache,
+    fetchTargetRefs: async (refs) => {
+      if (!targetUrl) return;
+      const credentials = await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target);
+      await overSide(ctx, 'target', cache.fetchRefsOf(targetUrl, refs, credentials, ctx.signal));
+    },
+    layout: ctx.target.historyRefs,
+    startedAt: ctx.startedAt ?? new Date(),
+  });
+  if (destruction.held || (settings.mode === 'check' && destruction.verdict.held)) {
+    // Nothing is written to a held repository; its state no longer counts as clean, so that the no-op fast path
+    // does not call it up to date next time.
+    if (settings.mode === 'sync' && state?.clean) await ctx.store.write(stateKey, { ...state, clean: false });
+    return heldResult(base, destruction, stripPlan(plan));
+  }
 
   if (settings.mode === 'check') {
     return {
@@ -206,8 +229,14 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   // Made by this run's own create (not adopted after a lost answer): empty, with no rule of anyone else's.
   const fresh = Boolean(created && !created.adopted);
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey, fresh) : [];
+  const outcomes = updates.length
+    ? await pushUpdates(ctx, cache, job, target, updates, known, stateKey, fresh, destruction)
+    : [];
   const refs = applyOutcomes(plan, outcomes);
+  const notes = historyNotes(
+    destruction,
+    new Set(outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.ref)),
+  );
 
   const failedRefs = refs.filter((action) => action.error);
   const finalTarget = new Map(targetRefs);
@@ -233,7 +262,18 @@ async function syncCode(ctx: RepoContext, job: RepoJob): Promise<Outcome> {
   const reason = failedRefs.length
     ? `${failedRefs.length} ref(s) rejected: ${failedRefs.map((action) => `${action.ref} ${action.error}`).join('; ')}`
     : divergedReason(diverged);
-  return { ...base, status, reason, refs };
+  return { ...base, status, reason, refs, ...(notes.length ? { notes } : {}) };
+}
+
+/** A repository the destruction guard holds: reported with its counts and how to release it; nothing written. */
+function heldResult(base: { name: string; target: string }, destruction: Destruction, refs: RefAction[]): Outcome {
+  return {
+    ...base,
+    status: 'held',
+    reason: destruction.verdict.reason,
+    next: `if the change at the source is intended, rerun with accept: ${base.name} to apply it (the replaced tips are kept)`,
+    refs,
+  };
 }
 
 /**
@@ -398,6 +438,7 @@ async function pushUpdates(
   state: RepoState | undefined,
   stateKey: string,
   created: boolean,
+  destruction?: Destruction,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
   await ctx.transferSlot?.();
@@ -447,10 +488,12 @@ async function pushUpdates(
       'target',
       cache.push(
         targetUrl,
-        updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
+        pushList(updates, destruction),
         // Asked again after the protection calls: expiring credentials (GitHub App tokens) are renewed when due.
         await credentialsFor(targetUrl, ctx.target, ctx.ssh?.target),
         ctx.signal,
+        // A kept tip and the change that replaces it land together or not at all.
+        { atomic: Boolean(destruction?.keep.length || destruction?.expired.length) },
       ),
     );
   } catch (error) {

@@ -11,6 +11,7 @@ export const OUTPUT_STATUSES = [
   'failed',
   'skipped',
   'orphaned',
+  'held',
 ] as const;
 
 /** Order in which statuses are listed in headlines and tables: problems first, then changes, then the rest. */
@@ -18,6 +19,7 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
   'failed',
   'unavailable',
   'diverged',
+  'held',
   'created',
   'create',
   'updated',
@@ -37,10 +39,15 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
 
 /**
  * Statuses that make the run fail (exit 1). `unavailable` (mode check could not read a repository) counts as failed;
- * `diverged` only with `on-divergence: fail`.
+ * `held` (the destruction guard) too; `diverged` only with `on-divergence: fail`.
  */
 export function isFailing(status: RepoStatus, onDivergence: Settings['onDivergence']): boolean {
-  return status === 'failed' || status === 'unavailable' || (status === 'diverged' && onDivergence === 'fail');
+  return (
+    status === 'failed' ||
+    status === 'unavailable' ||
+    status === 'held' ||
+    (status === 'diverged' && onDivergence === 'fail')
+  );
 }
 
 /** Number of repositories per status, only the statuses that occur, in STATUS_ORDER. */
@@ -95,7 +102,7 @@ export function summaryLine(report: RunReport): string {
   return total === 0 ? `${head}: ${repos}` : `${head}: ${repos}: ${countsText(report.repos)}`;
 }
 
-/** Action outputs: the seven counts (SPEC "Outputs") and `report`, the JSON report's path. */
+/** Action outputs: the eight counts (SPEC "Outputs") and `report`, the JSON report's path. */
 export function setOutputs(runtime: Pick<Runtime, 'setOutput'>, report: RunReport, reportFile: string): void {
   for (const status of OUTPUT_STATUSES) {
     runtime.setOutput(status, String(report.repos.filter((repo) => repo.status === status).length));

@@ -9,6 +9,8 @@ export type RepoStatus =
   | 'failed'
   | 'skipped'
   | 'orphaned'
+  /** The destruction guard kept the run from writing (sync, preview and check alike). */
+  | 'held'
   // preview plan
   | 'create'
   | 'update'

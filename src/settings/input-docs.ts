@@ -57,4 +57,10 @@ export const INPUT_DOCS: Record<InputName, string> = {
   'target-ssh-key':
     'private key for git over SSH on the target, OpenSSH/PEM text or base64 (environment MIRROR_TARGET_SSH_KEY only)',
   'target-ssh-known-hosts': 'known_hosts lines of the target SSH server (required with target-ssh-key)',
+  'keep-history':
+    'keep every tip a run deletes or force-moves on the target under refs/mirror-history/: true or false (default true)',
+  'history-days': 'kept tips older than this many days are deleted on the next write; 0 keeps them forever (default 90)',
+  'destructive-limit':
+    'hold a repository whose run would delete or force-move more than this many branches and tags, or delete every branch; none disables (default 10)',
+  accept: 'comma/newline list of repository names (or *) whose held changes this run applies (modes sync, preview)',
 };

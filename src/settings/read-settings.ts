@@ -149,7 +149,27 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     ),
     orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
     orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
+    keepHistory: readBoolean(value('keep-history'), 'keep-history', true),
+    historyDays: readWholeNumber(
+      value('history-days'),
+      'history-days',
+      90,
+      'a whole number of days, 0 or more (0 keeps them forever)',
+    ),
   };
+  settings.destructiveLimit = readDestructiveLimit(value('destructive-limit'));
+  const accept = value('accept');
+  if (accept !== undefined) {
+    if (mode !== 'sync' && mode !== 'preview') {
+      throw invalid(
+        'accept',
+        accept,
+        `mode sync or preview with it (mode is ${mode})`,
+        'held changes are applied by sync and shown by preview only',
+      );
+    }
+    settings.accept = readList(accept, 'accept');
+  }
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');
   const repositories = value('repositories');
@@ -170,6 +190,20 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
 
   requireForMode(settings);
   return settings;
+}
+
+/** A non-negative integer (no sign, no fraction, no exponent). */
+function readWholeNumber(raw: string | undefined, name: InputName, fallback: number, expected: string): number {
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  if (!/^\d{1,9}$/.test(text)) throw invalid(name, raw, expected);
+  return Number(text);
+}
+
+/** `destructive-limit`: a non-negative integer, or `none` (null: the guard is off). Default 10. */
+function readDestructiveLimit(raw: string | undefined): number | null {
+  if (raw !== undefined && raw.trim().toLowerCase() === 'none') return null;
+  return readWholeNumber(raw, 'destructive-limit', 10, 'a whole number of refs, 0 or more, or none');
 }
 
 function readMode(raw: string | undefined): Mode {

@@ -50,6 +50,10 @@ export const INPUTS = {
   sourceSshKnownHosts: 'source-ssh-known-hosts',
   targetSshKey: 'target-ssh-key',
   targetSshKnownHosts: 'target-ssh-known-hosts',
+  keepHistory: 'keep-history',
+  historyDays: 'history-days',
+  destructiveLimit: 'destructive-limit',
+  accept: 'accept',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
@@ -157,6 +161,23 @@ export interface Settings {
   orphans: OrphansSetting;
   /** At most this many mirrors archived per run; more orphans than that → none archived, a warning. */
   orphansLimit: number;
+  /**
+   * Keep every tip a run deletes or force-moves on the target, under `refs/mirror-history/` (SPEC "History").
+   * Absent: true (the default).
+   */
+  keepHistory?: boolean;
+  /**
+   * Kept tips older than this many days are deleted the next time the mirror writes to the repository; 0: never.
+   * Absent: 90 (the default).
+   */
+  historyDays?: number;
+  /**
+   * Hold a repository whose run would delete or force-move more than this many refs, or delete every branch. Absent:
+   * 10 (the default); `null`: `none`, no guard.
+   */
+  destructiveLimit?: number | null;
+  /** Repository names (or `*`) whose held changes this run applies (modes sync and preview). */
+  accept?: string[];
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */
