@@ -29,6 +29,7 @@ export const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
   'prune',
   'protect',
   'lfs',
+  'keep-history',
   'wikis',
 ]);
 
