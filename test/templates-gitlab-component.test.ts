@@ -28,6 +28,8 @@ const SECRET_INPUTS: string[] = [
   INPUTS.hookSecret,
   INPUTS.sourceSshKey,
   INPUTS.targetSshKey,
+  INPUTS.notifySecret,
+  INPUTS.statusToken,
 ];
 /** Inputs of the component itself, not of org-mirror. */
 const COMPONENT_INPUTS = [
@@ -42,6 +44,8 @@ const COMPONENT_INPUTS = [
   'target-app-private-key-variable',
   'source-ssh-key-variable',
   'target-ssh-key-variable',
+  'notify-secret-variable',
+  'status-token-variable',
 ];
 const PROGRAM_INPUTS = Object.values(INPUTS).filter((name) => !SECRET_INPUTS.includes(name));
 
@@ -167,6 +171,8 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       `if [ -f "$MIRROR_SOURCE_SSH_KEY" ]; then MIRROR_SOURCE_SSH_KEY="$(cat "$MIRROR_SOURCE_SSH_KEY")"; fi`,
       `export MIRROR_TARGET_SSH_KEY="$(printenv 'MIRROR_TARGET_SSH_KEY' || true)"`,
       `if [ -f "$MIRROR_TARGET_SSH_KEY" ]; then MIRROR_TARGET_SSH_KEY="$(cat "$MIRROR_TARGET_SSH_KEY")"; fi`,
+      `export MIRROR_NOTIFY_SECRET="$(printenv 'MIRROR_NOTIFY_SECRET' || true)"`,
+      `export MIRROR_STATUS_TOKEN="$(printenv 'MIRROR_STATUS_TOKEN' || true)"`,
       'npx --yes "org-mirror@1"',
     ]);
     expect(job.image).toBe('node:24-alpine');

@@ -1,4 +1,5 @@
 import { helpText } from './help.js';
+import { INPUT_DEFINITIONS, type InputDefinition } from './input-definitions.js';
 import { INPUTS, type InputName, SettingsError } from './settings.js';
 import { VERSION } from './version.js';
 
@@ -22,30 +23,18 @@ export class CliInfoRequested extends Error {
 
 const INPUT_NAMES: ReadonlySet<string> = new Set(Object.values(INPUTS));
 
-export const BOOLEAN_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
-  'include-forks',
-  'include-archived',
-  'create-missing',
-  'prune',
-  'protect',
-  'lfs',
-  'keep-history',
-  'wikis',
-]);
+export const BOOLEAN_INPUTS: ReadonlySet<InputName> = inputsWhere((definition) => definition.boolean === true);
 
 /**
  * Secrets are refused as flags: process arguments are readable by every user of the machine (`ps`) and end up in shell
  * history. The SPEC forbids tokens in argv; the environment (MIRROR_*) or the Action input carries them.
  */
-export const SECRET_INPUTS: ReadonlySet<InputName> = new Set<InputName>([
-  'source-token',
-  'target-token',
-  'source-app-private-key',
-  'target-app-private-key',
-  'hook-secret',
-  'source-ssh-key',
-  'target-ssh-key',
-]);
+export const SECRET_INPUTS: ReadonlySet<InputName> = inputsWhere((definition) => definition.secret === true);
+
+function inputsWhere(test: (definition: InputDefinition) => boolean): ReadonlySet<InputName> {
+  const names = Object.keys(INPUT_DEFINITIONS) as InputName[];
+  return new Set(names.filter((name) => test(INPUT_DEFINITIONS[name])));
+}
 
 /** The environment variable that carries an input: `MIRROR_SOURCE_TOKEN` for `source-token`. */
 export function envNameOf(name: InputName): string {

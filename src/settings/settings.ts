@@ -54,6 +54,13 @@ export const INPUTS = {
   historyDays: 'history-days',
   destructiveLimit: 'destructive-limit',
   accept: 'accept',
+  backoffMax: 'backoff-max',
+  notifyUrl: 'notify-url',
+  notifySecret: 'notify-secret',
+  statusIssue: 'status-issue',
+  statusToken: 'status-token',
+  config: 'config',
+  mirror: 'mirror',
 } as const;
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
