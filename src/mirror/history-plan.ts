@@ -53,15 +53,18 @@ function limitOf(settings: DestructionInput['settings']): number | undefined {
 
 export async function assessDestruction(input: DestructionInput): Promise<Destruction> {
   const updates = updatesOf(input.plan);
-  const replacing = updates.filter((action) => action.from !== undefined && action.kind !== 'create');
+  const isAncestor = (a: string, b: string) => input.cache.isAncestor(a, b);
+  let replaced = await replacedTips(updates, isAncestor);
   // Old tips only the target has (a lost cache, a tip pushed by someone else and overwritten) are fetched first: the
-  // ancestry question and the history ref both need the object here.
-  if (replacing.length) {
-    const missing = new Set(await input.cache.missingObjects(replacing.map((action) => action.from as string)));
-    const refs = replacing.filter((action) => missing.has(action.from as string)).map((action) => action.ref);
-    if (refs.length) await input.fetchTargetRefs(refs);
+  // history ref needs the object here, and the ancestry answer may change once it is. Fast-forwards cost no check.
+  if (replaced.length) {
+    const missing = new Set(await input.cache.missingObjects(replaced.map((tip) => tip.from)));
+    const refs = replaced.filter((tip) => missing.has(tip.from)).map((tip) => tip.ref);
+    if (refs.length) {
+      await input.fetchTargetRefs(refs);
+      replaced = await replacedTips(updates, isAncestor);
+    }
   }
-  const replaced = await replacedTips(updates, (a, b) => input.cache.isAncestor(a, b));
   const verdict = guardVerdict({
     replaced,
     target: input.target,

@@ -8,11 +8,12 @@
 import path from 'node:path';
 
 import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
-import { listRemoteRefs } from '../git/ref-discovery.js';
+import { listRemoteRefs, type RefListing } from '../git/ref-discovery.js';
 import type { GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import type { RepoInfo } from '../hosts/host.js';
 import type { RepoStatus, WikiResult } from '../report/model.js';
+import { assessDestruction, pushList, type Destruction } from './history-plan.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import {
   applyOutcomes,
@@ -93,6 +94,8 @@ interface WikiSides {
   targetUrl: string;
   targetCredentials: GitCredential[];
   targetRefs: RefMap;
+  /** The target wiki's history refs (SPEC "History"), from the same listing. */
+  targetHistory?: RefMap;
 }
 
 async function syncWiki(
@@ -102,7 +105,7 @@ async function syncWiki(
   findTarget: () => Promise<RepoInfo>,
 ): Promise<WikiOutcome> {
   const sourceCredentials = await credentialsFor(sourceUrl, ctx.source);
-  const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
+  const sourceRefs = (await discoverRefs(ctx, sourceUrl, sourceCredentials))?.refs;
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
   if (!sourceRefs) return {};
   const stateKey = repoStateKey(ctx, job, 'wiki');
@@ -132,7 +135,7 @@ async function syncWiki(
 async function readTargetWiki(
   ctx: RepoContext,
   target: RepoInfo,
-): Promise<Pick<WikiSides, 'targetUrl' | 'targetCredentials' | 'targetRefs'> | { note: string }> {
+): Promise<Pick<WikiSides, 'targetUrl' | 'targetCredentials' | 'targetRefs' | 'targetHistory'> | { note: string }> {
   const targetUrl = target.wikiCloneUrl;
   if (!targetUrl) {
     return { note: `wiki not mirrored: ${ctx.target.type} has no wiki repository the mirror can write to` };
@@ -147,13 +150,13 @@ async function readTargetWiki(
     if (ctx.settings.mode !== 'sync') return { targetUrl, targetCredentials, targetRefs: new Map() };
     await ctx.target.enableWiki(target);
   }
-  const targetRefs = await discoverRefs(ctx, targetUrl, targetCredentials);
-  if (!targetRefs) {
+  const targetListing = await discoverRefs(ctx, targetUrl, targetCredentials);
+  if (!targetListing) {
     return {
       note: `wiki not mirrored: ${target.webUrl} has no wiki repository yet (GitHub creates it with the first page); create one page, then run once with on-divergence: overwrite`,
     };
   }
-  return { targetUrl, targetCredentials, targetRefs };
+  return { targetUrl, targetCredentials, targetRefs: targetListing.refs, targetHistory: targetListing.history };
 }
 
 /** Refs differ: fetch the source wiki, plan as for code, and report (check, preview) or push with leases (sync). */
@@ -185,7 +188,21 @@ async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): P
 
   const known = confirmWritten(sides.state, plan);
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await pushWiki(ctx, cache, job, sides, updates, known) : [];
+  // Replaced wiki tips are kept as the code's are; the guard watches the code's branches and tags only.
+  const destruction = updates.length
+    ? await assessDestruction({
+        settings: { ...settings, destructiveLimit: null },
+        name: job.source.path,
+        plan,
+        target: sides.targetRefs,
+        history: sides.targetHistory ?? new Map(),
+        cache,
+        fetchTargetRefs: (refs) => cache.fetchRefsOf(sides.targetUrl, refs, sides.targetCredentials, ctx.signal),
+        layout: ctx.target.historyRefs,
+        startedAt: ctx.startedAt ?? new Date(),
+      })
+    : undefined;
+  const outcomes = updates.length ? await pushWiki(ctx, cache, job, sides, updates, known, destruction) : [];
   const refs = applyOutcomes(plan, outcomes);
   const failedRefs = refs.filter((action) => action.error);
   const finalTarget = new Map(sides.targetRefs);
@@ -209,7 +226,11 @@ async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): P
  * The refs of a wiki's repository, or undefined when there is none (GitHub answers 404 until a first page exists).
  * One ref discovery per wiki, the same call the code repository uses (switch the two together).
  */
-async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCredential[]): Promise<RefMap | undefined> {
+async function discoverRefs(
+  ctx: RepoContext,
+  url: string,
+  credentials: GitCredential[],
+): Promise<RefListing | undefined> {
   try {
     const listing = await listRemoteRefs(ctx.git, url, credentials, discoveryOptions(ctx));
     for (const ref of listing.unsafe) {
@@ -217,7 +238,7 @@ async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCrede
         `${url}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
       );
     }
-    return listing.refs;
+    return listing;
   } catch (error) {
     if ((error as { status?: unknown }).status === 404 || NO_REPOSITORY.test((error as Error).message))
       return undefined;
@@ -268,6 +289,7 @@ async function pushWiki(
   sides: WikiSides,
   updates: PlannedRef[],
   state: RepoState | undefined,
+  destruction?: Destruction,
 ): Promise<PushOutcome[]> {
   await ctx.transferSlot?.();
   const pending: RefMap = new Map(
@@ -280,9 +302,10 @@ async function pushWiki(
   });
   return cache.push(
     sides.targetUrl,
-    updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
+    pushList(updates, destruction),
     // Asked again: an App installation token read before the fetch may have been renewed since.
     await credentialsFor(sides.targetUrl, ctx.target),
     ctx.signal,
+    { atomic: Boolean(destruction?.keep.length || destruction?.expired.length) },
   );
 }
