@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { lsRemote, parsePorcelain } from '../src/git/cache-repo.js';
-import { Git, GitError } from '../src/git/git.js';
+import { Git, GitError, gitFailureKind } from '../src/git/git.js';
 import { isSafeRefName, parseLsRemote, sameRefs } from '../src/git/refs.js';
 import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
@@ -130,6 +130,27 @@ describe('parseLsRemote', () => {
   });
 });
 
+describe('gitFailureKind', () => {
+  test.each([
+    ["fatal: Authentication failed for 'https://h/x.git/'", 'auth'],
+    ["fatal: could not read Username for 'https://h': terminal prompts disabled", 'auth'],
+    ['git@h: Permission denied (publickey).\nfatal: Could not read from remote repository.', 'auth'],
+    ["fatal: unable to access 'https://h/x.git/': The requested URL returned error: 403", 'forbidden'],
+    ["remote: Repository not found.\nfatal: repository 'https://h/x.git/' not found", 'not-found'],
+    ["fatal: unable to access 'https://h/x.git/': The requested URL returned error: 429", 'rate-limited'],
+    ["fatal: unable to access 'https://h/x.git/': The requested URL returned error: 503", 'server'],
+    ['error: RPC failed; curl 18 transfer closed with outstanding read data remaining', 'connection'],
+    ["fatal: unable to access 'https://h/': Could not resolve host: h", 'connection'],
+    ['error: RPC failed; curl 28 Operation too slow. Less than 1 bytes/sec transferred the last 5 seconds', 'timeout'],
+    ['\ngit timed out after 30 s', 'timeout'],
+    [' ! [remote rejected] main -> main (pre-receive hook declined)', 'push-refused'],
+    ['fatal: bad object 1234567890abcdef1234567890abcdef12345678', 'unexpected'],
+  ] as const)('%s → %s', (stderr, kind) => {
+    expect(gitFailureKind(stderr)).toBe(kind);
+    expect(new GitError('git failed', 128, stderr).kind).toBe(kind);
+  });
+});
+
 describe('parsePorcelain', () => {
   test('reads every flag of git push --porcelain', () => {
     const stdout = [
@@ -162,8 +183,9 @@ describe('parsePorcelain', () => {
       ok: false,
       forced: false,
       message: '[remote rejected] (pre-receive hook declined)',
+      kind: 'push-refused',
     });
-    expect(outcomes.get('refs/heads/stale')?.message).toBe('[rejected] (stale info)');
+    expect(outcomes.get('refs/heads/stale')).toMatchObject({ message: '[rejected] (stale info)', kind: 'conflict' });
   });
 
   test('reads what a real git push --porcelain prints', async () => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 import { Git, GitError, STALLED, stderrTail, TRANSIENT_GIT_ERROR, type GitCredential } from './git.js';
 import { parseLsRemote, type RefMap } from './refs.js';
+import type { ErrorKind } from '../errors.js';
 
 export interface RefUpdate {
   ref: string;
@@ -25,6 +26,11 @@ export interface PushOutcome {
   forced: boolean;
   /** git's summary for a rejected ref, e.g. `[remote rejected] (pre-receive hook declined)`. */
   message?: string;
+  /**
+   * Why it was rejected: `conflict` when the lease no longer held (`[rejected] (stale info)`: the target moved since
+   * it was read), `push-refused` when the host refused it (protection, a hook).
+   */
+  kind?: ErrorKind;
 }
 
 /** git's words when the receiving end does not advertise `atomic` (send-pack.c). */
@@ -285,6 +291,7 @@ export function parsePorcelain(stdout: string): Map<string, PushOutcome> {
       ok: flag !== '!',
       forced: flag === '+',
       message: flag === '!' ? summary : undefined,
+      kind: flag === '!' ? (/\(stale info\)/.test(summary) ? 'conflict' : 'push-refused') : undefined,
     });
   }
   return outcomes;

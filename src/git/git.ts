@@ -8,6 +8,8 @@
  */
 import { spawn } from 'node:child_process';
 
+import { MirrorError, type ErrorKind } from '../errors.js';
+
 export interface GitCredential {
   /** Exact URL prefix the header applies to (a clone URL). */
   url: string;
@@ -68,15 +70,55 @@ export interface GitOptions {
   stallSeconds?: number;
 }
 
-export class GitError extends Error {
+/** A failed git command. Its kind is decided here, from git's own words, once: nothing downstream reads the text. */
+export class GitError extends MirrorError {
   constructor(
     message: string,
     readonly code: number,
     readonly stderr: string,
+    kind: ErrorKind = gitFailureKind(stderr),
   ) {
-    super(message);
+    super(message, kind);
     this.name = 'GitError';
   }
+}
+
+/**
+ * What git (libcurl, ssh, the remote's own message) says for each kind of failure, most telling first. A failure
+ * none of them names is `unexpected` (e.g. a damaged local repository).
+ */
+const GIT_FAILURE_KINDS: Array<[ErrorKind, RegExp]> = [
+  // git's own time limit, a stall (libcurl's low-speed limit, git-lfs's activity timeout), a stopped repository
+  [
+    'timeout',
+    /(Operation too slow|i\/o timeout|git timed out after|Operation timed out|Connection timed out|timed out|git was stopped: )/i,
+  ],
+  [
+    'auth',
+    /(Authentication failed|returned error: 401|HTTP\/\d(\.\d)? 401|terminal prompts disabled|could not read (Username|Password)|Permission denied \(publickey|Host key verification failed)/i,
+  ],
+  ['forbidden', /(returned error: 403|HTTP\/\d(\.\d)? 403)/i],
+  [
+    'not-found',
+    /(returned error: 404|HTTP\/\d(\.\d)? 404|repository '[^']*' not found|Repository not found|not found)/i,
+  ],
+  ['rate-limited', /(returned error: 429|HTTP\/\d(\.\d)? 429)/i],
+  ['server', /(returned error: 5\d\d|HTTP\/\d(\.\d)? 5\d\d)/i],
+  ['push-refused', /(\[remote rejected\]|pre-receive hook declined|protected branch)/i],
+  [
+    'connection',
+    /(Could not resolve host|Connection (reset|refused)|early EOF|RPC failed|remote end hung up|unexpected disconnect|transfer closed|SSL_read|gnutls_handshake|Empty reply from server|Recv failure|Could not read from remote repository)/i,
+  ],
+];
+
+/** The kind of a git failure, from its error output. */
+export function gitFailureKind(stderr: string): ErrorKind {
+  return GIT_FAILURE_KINDS.find(([, words]) => words.test(stderr))?.[0] ?? 'unexpected';
+}
+
+/** Kinds worth another attempt: the network or the server, not the request. */
+export function isTransientKind(kind: ErrorKind): boolean {
+  return kind === 'timeout' || kind === 'connection' || kind === 'server' || kind === 'rate-limited';
 }
 
 const MAX_STDERR = 16 * 1024;

@@ -115,7 +115,7 @@ export async function mirrorLfsObjects(options: LfsMirrorOptions): Promise<LfsMi
 }
 
 /**
- * The engine's `copyLfs` hook (src/mirror/repo-sync.ts): copies the LFS objects that the source tips `tips` (shas or
+ * The engine's `copyLfs` hook (src/mirror/repo-context.ts): copies the LFS objects that the source tips `tips` (shas or
  * ref names in the cache repo) need, with the given credentials for the source and target URLs.
  */
 export function createLfsCopier(

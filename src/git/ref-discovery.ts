@@ -24,6 +24,7 @@ import {
   safeUrl,
   sleepScaled,
 } from '../hosts/http-client.js';
+import { MirrorError, type ErrorKind } from '../errors.js';
 import { lsRemote } from './cache-repo.js';
 import type { Git, GitCredential } from './git.js';
 import { headersFor, redactor } from './git-http-auth.js';
@@ -57,17 +58,30 @@ export interface DiscoveryOptions {
   beforeGit?: () => Promise<void>;
 }
 
-export class RefDiscoveryError extends Error {
+/** A listing that failed, with its kind decided from the HTTP status or the network error where it happened. */
+export class RefDiscoveryError extends MirrorError {
   constructor(
     message: string,
+    kind: ErrorKind = 'unexpected',
     readonly status?: number,
     /** Worth another attempt (network trouble, 429, 5xx), after `waitMs` when the server asked for it. */
     readonly transient = false,
     readonly waitMs?: number,
   ) {
-    super(message);
+    super(message, kind);
     this.name = 'RefDiscoveryError';
   }
+}
+
+/** The kind of a refused HTTP answer. */
+function statusKind(status: number): ErrorKind {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  if (status >= 500) return 'server';
+  return 'unexpected';
 }
 
 /** Servers (GitHub among them) look for a `git/` user agent before speaking the smart protocol, as isomorphic-git knows. */
@@ -126,10 +140,16 @@ export async function discoverRefs(
       const last = attempt >= retries || !failure.transient || options.signal?.aborted;
       if (last || (failure.waitMs ?? 0) > MAX_RETRY_WAIT_MS) {
         const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
-        throw new RefDiscoveryError(redact(`${where} failed: ${failure.message}${tries}`), failure.status);
+        throw new RefDiscoveryError(
+          redact(`${where} failed: ${failure.message}${tries}`),
+          failure.kind,
+          failure.status,
+        );
       }
       await sleepScaled(failure.waitMs ?? backoffMs(500, attempt + 1));
-      if (options.signal?.aborted) throw new RefDiscoveryError(`${where} was stopped: the repository ran out of time`);
+      if (options.signal?.aborted) {
+        throw new RefDiscoveryError(`${where} was stopped: the repository ran out of time`, 'timeout');
+      }
     }
   }
 }
@@ -285,6 +305,7 @@ async function readAnswer(response: Dispatcher.ResponseData, session: Session, e
     await response.body.dump().catch(() => undefined);
     throw new RefDiscoveryError(
       `not a smart git HTTP answer (HTTP ${status}, ${type || 'no content type'}; a login page or a proxy in the way?)`,
+      'unexpected',
       status,
     );
   }
@@ -302,12 +323,15 @@ async function readAnswer(response: Dispatcher.ResponseData, session: Session, e
 }
 
 function statusError(status: number, headers: Record<string, string | string[] | undefined>): RefDiscoveryError {
-  if (status === 401) return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', status);
-  if (status === 403) return new RefDiscoveryError('access denied (HTTP 403)', status);
-  if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', status);
+  const kind = statusKind(status);
+  if (status === 401)
+    return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', kind, status);
+  if (status === 403) return new RefDiscoveryError('access denied (HTTP 403)', kind, status);
+  if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', kind, status);
   const transient = status === 429 || status >= 500;
   const waitMs = transient ? requestedWaitMs(headers) : undefined;
-  return new RefDiscoveryError(`HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`, status, transient, waitMs);
+  const message = `HTTP ${status}${status === 429 ? ' (rate limited)' : ''}`;
+  return new RefDiscoveryError(message, kind, status, transient, waitMs);
 }
 
 function parsePackets(body: Buffer): Packet[] {
@@ -352,12 +376,13 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   if (error instanceof RefDiscoveryError) return error;
   const code = (error as { code?: string } | undefined)?.code ?? '';
   const seconds = Math.round(session.timeoutMs / 100) / 10;
-  if (session.signal?.aborted) return new RefDiscoveryError('stopped: the repository ran out of time');
+  if (session.signal?.aborted) return new RefDiscoveryError('stopped: the repository ran out of time', 'timeout');
   // Worded like a stalled git transfer (src/git/git.ts), so one reason reads the same whatever read the refs.
   const host = new URL(session.origin).host;
   if (code === 'UND_ERR_HEADERS_TIMEOUT') {
     return new RefDiscoveryError(
       `stalled: ${host} sent no data for ${seconds} s (no answer; request-timeout)`,
+      'timeout',
       undefined,
       true,
     );
@@ -365,6 +390,7 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   if (code === 'UND_ERR_BODY_TIMEOUT') {
     return new RefDiscoveryError(
       `stalled: ${host} sent no data for ${seconds} s (mid-answer; request-timeout)`,
+      'timeout',
       undefined,
       true,
     );
@@ -372,9 +398,15 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/i.test(code)) {
     return new RefDiscoveryError(
       `TLS certificate not trusted (${code}); for a private CA set NODE_EXTRA_CA_CERTS or GIT_SSL_CAINFO`,
+      'connection',
     );
   }
   const message = error instanceof Error ? error.message : String(error);
   const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-  return new RefDiscoveryError(`connection failed: ${text.slice(0, 200)}`, undefined, TRANSIENT_CODES.has(code));
+  return new RefDiscoveryError(
+    `connection failed: ${text.slice(0, 200)}`,
+    'connection',
+    undefined,
+    TRANSIENT_CODES.has(code),
+  );
 }

@@ -77,7 +77,3 @@ export function sameRefs(a: RefMap, b: RefMap): boolean {
 export function isBranch(ref: string): boolean {
   return ref.startsWith('refs/heads/');
 }
-
-export function shortRef(ref: string): string {
-  return ref.replace(/^refs\/(heads|tags)\//, '');
-}

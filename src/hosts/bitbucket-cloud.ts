@@ -31,7 +31,7 @@ import {
 } from './host.js';
 import { withOrphanMark, withoutOrphanMark } from './orphan-mark.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions } from './http-client.js';
-import type { HostRole } from './bitbucket-server.js';
+import type { HostRole } from './host.js';
 
 interface CloudPage<T> {
   values?: T[];

@@ -24,7 +24,7 @@ import {
 import { withOrphanMark, withoutOrphanMark } from './orphan-mark.js';
 import { basicAuth, HttpClient, stripUserInfo, type HttpClientOptions, type QueryValue } from './http-client.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from './host.js';
 
 interface DcPage<T> {
   values?: T[];

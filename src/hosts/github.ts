@@ -32,7 +32,7 @@ import { ExpiringTokenCache, GitHubAppTokens } from './github-app-auth.js';
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
 import { wikiCloneUrlOf } from './wiki-url.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from './host.js';
 
 /** Name of the rulesets org-mirror owns on each target repository: one per ref kind (a ruleset has one target). */
 export const RULESET_NAMES = { branch: 'org-mirror', tag: 'org-mirror tags' } as const;

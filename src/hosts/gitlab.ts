@@ -18,6 +18,7 @@ import {
   type Host,
   type HookRequest,
   type HookResult,
+  type FirstPush,
   type ProtectOptions,
   type RepoInfo,
   type Visibility,
@@ -34,7 +35,7 @@ import {
 import { proxyFetch, useProxyFromEnvironment } from './proxy.js';
 import { wikiCloneUrlOf } from './wiki-url.js';
 
-export type HostRole = 'source' | 'target';
+import type { HostRole } from './host.js';
 
 /** GitLab access level "No one": https://docs.gitlab.com/api/protected_branches/#valid-access-levels */
 const NO_ONE = 0;
@@ -566,6 +567,12 @@ export class GitLabHost implements Host {
       ? []
       : ((await this.api.ProtectedTags.all(repo.id, { perPage: 100 })) as unknown as ProtectedTag[]);
     return { branches, tags };
+  }
+
+  /** GitLab makes the branch the create answer named the default on the first push that writes it, and protects it. */
+  firstPushDefault(repo: RepoInfo, push: FirstPush): string | undefined {
+    const initial = repo.defaultBranch;
+    return initial && push.singlePush && push.written.includes(`refs/heads/${initial}`) ? initial : undefined;
   }
 
   /**

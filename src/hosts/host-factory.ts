@@ -9,9 +9,7 @@ import type { BitbucketCloudHost } from './bitbucket-cloud.js';
 import type { BitbucketServerHost } from './bitbucket-server.js';
 import type { GitHubHost } from './github.js';
 import type { GitLabHost } from './gitlab.js';
-import type { Host, HostType } from './host.js';
-
-export type HostRole = 'source' | 'target';
+import type { Host, HostRole, HostType } from './host.js';
 
 export interface HostOptions {
   /** Time limit of one API request attempt (`request-timeout`); default: the adapters' own (60 s). */

@@ -3,10 +3,9 @@
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
  */
 
-export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'] as const;
-export type HostType = (typeof HOST_TYPES)[number];
+import type { HostType, Visibility } from '../settings/host-types.js';
 
-export type Visibility = 'private' | 'internal' | 'public';
+export { HOST_TYPES, type HostRole, type HostType, type Visibility } from '../settings/host-types.js';
 
 /** A repository as a host's API describes it. Every URL comes from the API's own answer, never from string building. */
 export interface RepoInfo {
@@ -80,6 +79,14 @@ export interface ProtectOptions {
   initialDefaultBranch?: string;
 }
 
+/** The mirror's first push into a repository this run created empty. */
+export interface FirstPush {
+  /** The refs it wrote. */
+  written: string[];
+  /** Whether it was one `git push` (hosts react to the first push they receive). */
+  singlePush: boolean;
+}
+
 export interface HookRequest {
   url: string;
   secret: string;
@@ -143,6 +150,12 @@ export interface Host {
    * first page in the web interface; Bitbucket). Returns true when it had to write.
    */
   enableWiki?(repo: RepoInfo): Promise<boolean>;
+  /**
+   * The branch the host made the default, and protected on its own, on the mirror's first push into a repository it
+   * created empty (GitLab: the branch the create answer named, when that push wrote it); passed back to `protect` as
+   * `initialDefaultBranch`. Absent on hosts that do nothing of the kind.
+   */
+  firstPushDefault?(repo: RepoInfo, push: FirstPush): string | undefined;
   /** Make `branch` the default branch. Returns true when it had to write. */
   setDefaultBranch(repo: RepoInfo, branch: string): Promise<boolean>;
   /** Make the repository `visibility` (as `visibilities` allows). Returns true when it had to write. */

@@ -5,9 +5,11 @@ import { BitbucketCloudHost } from './bitbucket-cloud.js';
 import { BitbucketServerHost } from './bitbucket-server.js';
 import { GitHubHost } from './github.js';
 import { GitLabHost } from './gitlab.js';
-import { newHost, type HostOptions, type HostRole } from './host-factory.js';
+import { newHost, type HostOptions } from './host-factory.js';
+import type { HostRole } from './host.js';
 
-export type { HostOptions, HostRole } from './host-factory.js';
+export type { HostOptions } from './host-factory.js';
+export type { HostRole } from './host.js';
 
 const ALL_HOSTS = {
   github: GitHubHost,

@@ -6,7 +6,8 @@
 import type { EndpointSettings, TargetSettings } from '../settings/settings.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Host, HostType } from './host.js';
-import { newHost, type HostClasses, type HostOptions, type HostRole } from './host-factory.js';
+import { newHost, type HostClasses, type HostOptions } from './host-factory.js';
+import type { HostRole } from './host.js';
 
 const LOADERS: { [T in HostType]: () => Promise<Partial<HostClasses>> } = {
   github: async () => ({ github: (await import('./github.js')).GitHubHost }),

@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import pLimit, { type LimitFunction } from 'p-limit';
 
 import type { EventHint } from '../events/event-hint.js';
+import { MirrorError, kindOf } from '../errors.js';
 import { Git } from '../git/git.js';
 import { createLfsCopier } from '../git/lfs.js';
 import type { Host, RepoInfo } from '../hosts/host.js';
@@ -19,7 +20,8 @@ import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
-import { syncRepository, type RepoContext, type RepoJob } from './repo-sync.js';
+import type { RepoContext, RepoJob } from './repo-context.js';
+import { syncRepository } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, selectionCounts, wholeNameHint, type Skip } from './select.js';
 import { withSshSides, type Progress, type SshTransports } from './ssh-sides.js';
 import { StateStore } from './state.js';
@@ -62,26 +64,10 @@ const CACHE_MODES = new Set(['sync', 'preview', 'check']);
 export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<RunReport> {
   const startedAt = new Date();
   const { runtime } = deps;
-  const repos: RepoResult[] = [];
-  let selectionReport: SelectionReport | undefined;
-  const finish = (error?: string): RunReport => ({
-    version: 1,
-    mode: settings.mode,
-    source: { type: settings.source.type, url: settings.source.url, owner: settings.source.owner },
-    target: { type: settings.target.type, url: settings.target.url, owner: settings.target.owner },
-    startedAt: startedAt.toISOString(),
-    durationMs: Date.now() - startedAt.getTime(),
-    counts: countByStatus(repos),
-    repos,
-    ...(error ? { error } : {}),
-    ...(selectionReport ? { selection: selectionReport } : {}),
-  });
-
   if (deps.hint.kind === 'refuse') {
     runtime.warning(`Nothing to do: ${deps.hint.reason}`);
-    return finish();
+    return newReport(settings, startedAt, []);
   }
-
   const release = CACHE_MODES.has(settings.mode)
     ? await acquireCacheLock(settings.cacheDir, {
         waitMs: deps.lockWaitMs ?? 15 * 60_000,
@@ -90,50 +76,80 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     : async () => undefined;
   try {
     const selection = await select(settings, deps);
-    selectionReport = selection.counts;
-    repos.push(...selection.failed);
-    const skipped: RepoResult[] = selection.skipped.map((skip) => ({
-      name: skip.repo.path,
-      status: 'skipped',
-      reason: skip.reason,
-      refs: [],
-      durationMs: 0,
-    }));
     // install-hooks works on the source only: the target is not even read (its token may be absent).
     const targets =
       settings.mode === 'install-hooks' ? new Map<string, RepoInfo>() : await findTargets(settings, deps, selection);
     const jobs: RepoJob[] = selection.jobs.map((job) => ({ ...job, target: targets.get(nameKey(job.targetPath)) }));
-    runtime.info(
-      `${jobs.length} repositor${jobs.length === 1 ? 'y' : 'ies'} selected` +
-        (selection.skipped.length ? `, ${selection.skipped.length} skipped by the filters` : '') +
-        (settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''),
+    announceSelection(settings, runtime, jobs, selection);
+    const done = await runMode(settings, { ...deps, startedAt }, selection, jobs, targets);
+    return newReport(
+      settings,
+      startedAt,
+      [...selection.failed, ...done, ...skippedResults(selection)],
+      selection.counts,
     );
-
-    if (settings.mode === 'remove') {
-      repos.push(...(await removeMirrors(adminContext(settings, deps), jobs)));
-    } else if (settings.mode === 'install-hooks') {
-      repos.push(
-        ...(await installHooks(
-          adminContext(settings, deps),
-          jobs.map((job) => job.source),
-        )),
-      );
-    } else {
-      await mkdir(settings.cacheDir, { recursive: true });
-      // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
-      const reopened = await reopenMirrors(settings, deps.target, runtime, jobs);
-      repos.push(...reopened.failed, ...(await runJobs(settings, { ...deps, startedAt }, reopened.jobs)));
-      // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
-      if (selection.complete && reportsOrphans(settings)) {
-        const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };
-        repos.push(...(await handleOrphans(context, [...targets.values()])));
-      }
-    }
-    repos.push(...skipped);
-    return finish();
   } finally {
     await release();
   }
+}
+
+function newReport(settings: Settings, startedAt: Date, repos: RepoResult[], selection?: SelectionReport): RunReport {
+  return {
+    version: 1,
+    mode: settings.mode,
+    source: { type: settings.source.type, url: settings.source.url, owner: settings.source.owner },
+    target: { type: settings.target.type, url: settings.target.url, owner: settings.target.owner },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    counts: countByStatus(repos),
+    repos,
+    ...(selection ? { selection } : {}),
+  };
+}
+
+function announceSelection(settings: Settings, runtime: Runtime, jobs: RepoJob[], selection: Selection): void {
+  runtime.info(
+    `${jobs.length} repositor${jobs.length === 1 ? 'y' : 'ies'} selected` +
+      (selection.skipped.length ? `, ${selection.skipped.length} skipped by the filters` : '') +
+      (settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''),
+  );
+}
+
+function skippedResults(selection: Selection): RepoResult[] {
+  return selection.skipped.map((skip) => ({
+    name: skip.repo.path,
+    status: 'skipped',
+    reason: skip.reason,
+    refs: [],
+    durationMs: 0,
+  }));
+}
+
+/** What the mode does with the selected repositories: remove, install hooks, or sync / preview / check them. */
+async function runMode(
+  settings: Settings,
+  deps: MirrorDeps,
+  selection: Selection,
+  jobs: RepoJob[],
+  targets: Map<string, RepoInfo>,
+): Promise<RepoResult[]> {
+  if (settings.mode === 'remove') return removeMirrors(adminContext(settings, deps), jobs);
+  if (settings.mode === 'install-hooks') {
+    return installHooks(
+      adminContext(settings, deps),
+      jobs.map((job) => job.source),
+    );
+  }
+  await mkdir(settings.cacheDir, { recursive: true });
+  // Mirrors archived as orphans whose source is back are unarchived before anything is pushed to them.
+  const reopened = await reopenMirrors(settings, deps.target, deps.runtime, jobs);
+  const repos = [...reopened.failed, ...(await runJobs(settings, deps, reopened.jobs))];
+  // Orphans only after a complete listing of the source: a run limited by an event or `repositories` cannot know.
+  if (selection.complete && reportsOrphans(settings)) {
+    const context = { ...deps, settings, sourceWebUrls: selection.sourceWebUrls, today: today() };
+    repos.push(...(await handleOrphans(context, [...targets.values()])));
+  }
+  return repos;
 }
 
 function adminContext(settings: Settings, deps: MirrorDeps) {
@@ -318,7 +334,8 @@ async function runJob(
     transferSlot: async () => {
       // Held from the job's first git process to its end; the wait is not charged to its time limit.
       // A job that ran out of time starts no git process, and never keeps a slot its end would not release.
-      if (finished || controller.signal.aborted) throw new Error('stopped: the repository ran out of time');
+      if (finished || controller.signal.aborted)
+        throw new MirrorError('stopped: the repository ran out of time', 'timeout');
       slot ??= (async () => {
         budget.pause();
         const release = await holdSlot(transfers);
@@ -328,7 +345,7 @@ async function runJob(
       const release = await slot;
       if (finished) {
         release();
-        throw new Error('stopped: the repository ran out of time');
+        throw new MirrorError('stopped: the repository ran out of time', 'timeout');
       }
     },
     ssh,
@@ -336,25 +353,11 @@ async function runJob(
   try {
     return await deps.runtime.group(job.source.path, async () => {
       try {
-        const timedOut = new Promise<never>((_, reject) =>
-          controller.signal.addEventListener('abort', () =>
-            reject(new Error(`ran out of time after ${formatDuration(timeoutMs)}`)),
-          ),
-        );
-        const outcome = await Promise.race([syncRepository(ctx, job), timedOut]);
+        const outcome = await withinTime(syncRepository(ctx, job), controller.signal, timeoutMs);
         if (outcome.reason && outcome.status !== 'up-to-date') deps.runtime.info(outcome.reason);
         return { ...outcome, durationMs: Date.now() - started };
       } catch (error) {
-        const reason = deps.redact ? deps.redact(messageOf(error)) : messageOf(error);
-        deps.runtime.error(`${job.source.path}: ${reason}`);
-        return {
-          name: job.source.path,
-          target: job.targetPath,
-          status: settings.mode === 'check' ? 'unavailable' : 'failed',
-          reason,
-          refs: [],
-          durationMs: Date.now() - started,
-        };
+        return failedResult(settings, deps, job, error, Date.now() - started);
       }
     });
   } finally {
@@ -362,6 +365,37 @@ async function runJob(
     budget.stop();
     if (slot) (await slot)();
   }
+}
+
+/** The repository's work, or a `timeout` failure when its time limit aborts it first. */
+function withinTime<T>(work: Promise<T>, signal: AbortSignal, timeoutMs: number): Promise<T> {
+  const timedOut = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () =>
+      reject(new MirrorError(`ran out of time after ${formatDuration(timeoutMs)}`, 'timeout')),
+    ),
+  );
+  return Promise.race([work, timedOut]);
+}
+
+/** A repository that failed: its reason (redacted) and the failure's kind, as decided where it was born. */
+function failedResult(
+  settings: Settings,
+  deps: MirrorDeps,
+  job: RepoJob,
+  error: unknown,
+  durationMs: number,
+): RepoResult {
+  const reason = deps.redact ? deps.redact(messageOf(error)) : messageOf(error);
+  deps.runtime.error(`${job.source.path}: ${reason}`);
+  return {
+    name: job.source.path,
+    target: job.targetPath,
+    status: settings.mode === 'check' ? 'unavailable' : 'failed',
+    reason,
+    kind: kindOf(error),
+    refs: [],
+    durationMs,
+  };
 }
 
 /** sync and check report orphans; preview too when they would be archived. */

@@ -10,7 +10,7 @@ import { hasOrphanMark, withoutOrphanMark } from '../hosts/orphan-mark.js';
 import type { RepoResult } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
-import type { RepoJob } from './repo-sync.js';
+import type { RepoJob } from './repo-context.js';
 
 export interface OrphanContext {
   settings: Settings;

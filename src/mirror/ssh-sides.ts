@@ -11,7 +11,7 @@ import { explainSshFailure, isSshSetupFailure, SshSessions, type Side, type SshT
 import type { RepoResult } from '../report/model.js';
 import type { Runtime } from '../runtime/runtime.js';
 import type { Settings } from '../settings/settings.js';
-import type { RepoJob } from './repo-sync.js';
+import type { RepoJob } from './repo-context.js';
 
 export type SshTransports = Partial<Record<Side, SshTransport>>;
 

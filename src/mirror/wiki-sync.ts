@@ -7,29 +7,23 @@
  */
 import path from 'node:path';
 
-import { CacheRepo, type PushOutcome } from '../git/cache-repo.js';
+import { CacheRepo } from '../git/cache-repo.js';
 import { listRemoteRefs, type RefListing } from '../git/ref-discovery.js';
 import type { GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
+import { kindOf } from '../errors.js';
 import type { RepoInfo } from '../hosts/host.js';
 import type { RepoStatus, WikiResult } from '../report/model.js';
-import { assessDestruction, pushList, type Destruction } from './history-plan.js';
-import { planRefs, updatesOf, type PlannedRef } from './plan.js';
+import { inSyncResult, leasedPush, syncRefs } from './ref-sync.js';
 import {
-  applyOutcomes,
-  confirmWritten,
   credentialsFor,
   discoveryOptions,
-  divergedReason,
-  fetchIntoCache,
-  recordable,
   repoStateKey,
-  stripPlan,
   verificationDue,
   type Outcome,
   type RepoContext,
   type RepoJob,
-} from './repo-sync.js';
+} from './repo-context.js';
 import { refsRecord, stableHash, type RepoState } from './state.js';
 
 interface WikiOutcome {
@@ -47,7 +41,7 @@ export async function withWiki(ctx: RepoContext, job: RepoJob, code: Outcome): P
     outcome = await syncWiki(ctx, job, sourceUrl, () => targetOf(ctx, job));
   } catch (error) {
     const status: RepoStatus = ctx.settings.mode === 'check' ? 'unavailable' : 'failed';
-    outcome = { wiki: { status, reason: (error as Error).message, refs: [] } };
+    outcome = { wiki: { status, reason: (error as Error).message, refs: [], kind: kindOf(error) } };
   }
   const { wiki, note } = outcome;
   if (note) ctx.runtime.info(`${job.source.path}: ${note}`);
@@ -57,6 +51,7 @@ export async function withWiki(ctx: RepoContext, job: RepoJob, code: Outcome): P
   if (wiki) {
     result.wiki = wiki;
     result.status = moreTelling(code.status, wiki.status);
+    if (result.status === wiki.status && wiki.kind && !code.kind) result.kind = wiki.kind;
     if (wiki.reason && wiki.status !== 'up-to-date') {
       // An unchanged code's remark ("source unchanged…") would only confuse the wiki's problem.
       const codeReason = code.status === 'up-to-date' || code.status === 'in-sync' ? undefined : code.reason;
@@ -119,11 +114,8 @@ async function syncWiki(
   if ('note' in targetSide) return targetSide;
   const sides: WikiSides = { stateKey, state, sourceUrl, sourceCredentials, sourceRefs, ...targetSide };
   if (sameRefs(sourceRefs, targetSide.targetRefs)) {
-    if (ctx.settings.mode === 'check') return { wiki: { status: 'in-sync', refs: [] } };
-    if (ctx.settings.mode === 'sync') {
-      await ctx.store.write(stateKey, wikiState(job, sides, sourceRefs, true));
-    }
-    return { wiki: { status: 'up-to-date', refs: [] } };
+    if (ctx.settings.mode === 'sync') await ctx.store.write(stateKey, wikiState(job, sides, sourceRefs, true));
+    return { wiki: inSyncResult(ctx) };
   }
   return { wiki: await planAndWrite(ctx, job, sides) };
 }
@@ -162,64 +154,30 @@ async function readTargetWiki(
 /** Refs differ: fetch the source wiki, plan as for code, and report (check, preview) or push with leases (sync). */
 async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): Promise<WikiResult> {
   const { settings } = ctx;
-  const cache = new CacheRepo(
-    ctx.git,
-    path.join(
-      settings.cacheDir,
-      'repos',
-      `${stableHash(`wiki|${settings.source.type}|${settings.source.url}|${job.source.id}`)}.git`,
-    ),
-  );
-  if (sides.sourceRefs.size) await fetchIntoCache(ctx, cache, sides.sourceUrl, sides.sourceCredentials);
-  const plan = await planRefs({
-    source: sides.sourceRefs,
-    target: sides.targetRefs,
-    written: sides.state ? { refs: sides.state.refs, pending: sides.state.pending } : undefined,
-    prune: settings.prune,
-    overwrite: settings.onDivergence === 'overwrite',
-    isAncestor: (ancestor, descendant) => cache.isAncestor(ancestor, descendant),
+  const cacheName = stableHash(`wiki|${settings.source.type}|${settings.source.url}|${job.source.id}`);
+  const cache = new CacheRepo(ctx.git, path.join(settings.cacheDir, 'repos', `${cacheName}.git`));
+  // No protection to lift: wikis carry no protected branches on any host.
+  const { result } = await syncRefs(ctx, {
+    stateKey: sides.stateKey,
+    state: sides.state,
+    cache,
+    sourceUrl: sides.sourceUrl,
+    sourceCredentials: sides.sourceCredentials,
+    sourceRefs: sides.sourceRefs,
+    targetRefs: sides.targetRefs,
+    stateFor: (refs, clean) => wikiState(job, sides, refs, clean),
+    // Credentials asked again: an App installation token read before the fetch may have been renewed since.
+    push: async (updates, history) =>
+      leasedPush(ctx, cache, sides.targetUrl, updates, await credentialsFor(sides.targetUrl, ctx.target), history),
+    // Replaced wiki tips are kept as the code's are; the guard watches the code's branches and tags only.
+    history: {
+      name: job.source.path,
+      refs: sides.targetHistory ?? new Map(),
+      fetchTargetRefs: (refs) => cache.fetchRefsOf(sides.targetUrl, refs, sides.targetCredentials, ctx.signal),
+      guard: false,
+    },
   });
-  const diverged = plan.filter((action) => action.kind === 'diverged');
-  const reason = divergedReason(diverged);
-  if (settings.mode === 'check')
-    return { status: diverged.length ? 'diverged' : 'behind', reason, refs: stripPlan(plan) };
-  if (settings.mode === 'preview')
-    return { status: diverged.length ? 'diverged' : 'update', reason, refs: stripPlan(plan) };
-
-  const known = confirmWritten(sides.state, plan);
-  const updates = updatesOf(plan);
-  // Replaced wiki tips are kept as the code's are; the guard watches the code's branches and tags only.
-  const destruction = updates.length
-    ? await assessDestruction({
-        settings: { ...settings, destructiveLimit: null },
-        name: job.source.path,
-        plan,
-        target: sides.targetRefs,
-        history: sides.targetHistory ?? new Map(),
-        cache,
-        fetchTargetRefs: (refs) => cache.fetchRefsOf(sides.targetUrl, refs, sides.targetCredentials, ctx.signal),
-        layout: ctx.target.historyRefs,
-        startedAt: ctx.startedAt ?? new Date(),
-      })
-    : undefined;
-  const outcomes = updates.length ? await pushWiki(ctx, cache, job, sides, updates, known, destruction) : [];
-  const refs = applyOutcomes(plan, outcomes);
-  const failedRefs = refs.filter((action) => action.error);
-  const finalTarget = new Map(sides.targetRefs);
-  for (const action of refs) {
-    if (action.error || action.kind === 'diverged') continue;
-    if (action.to) finalTarget.set(action.ref, action.to);
-    else finalTarget.delete(action.ref);
-  }
-  const clean = diverged.length === 0 && failedRefs.length === 0;
-  await ctx.store.write(sides.stateKey, wikiState(job, sides, recordable(finalTarget, plan, refs, known), clean));
-  if (failedRefs.length) {
-    const rejected = failedRefs.map((action) => `${action.ref} ${action.error}`).join('; ');
-    return { status: 'failed', reason: `${failedRefs.length} ref(s) rejected: ${rejected}`, refs };
-  }
-  const status: RepoStatus =
-    diverged.length && settings.onDivergence === 'fail' ? 'diverged' : updates.length ? 'updated' : 'up-to-date';
-  return { status, reason, refs };
+  return result;
 }
 
 /**
@@ -240,14 +198,10 @@ async function discoverRefs(
     }
     return listing;
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404 || NO_REPOSITORY.test((error as Error).message))
-      return undefined;
+    if (kindOf(error) === 'not-found') return undefined;
     throw error;
   }
 }
-
-/** git's words for a repository that is not there (as opposed to refused credentials or network trouble). */
-const NO_REPOSITORY = /(repository '[^']*' not found|returned error: 404|Repository not found)/i;
 
 /** Nothing changed at the source since a clean write, and verification is not due: the target is not read. */
 function isUnchanged(
@@ -276,36 +230,4 @@ function wikiState(job: RepoJob, sides: WikiSides, refs: RefMap, clean: boolean)
     clean,
     verifiedAt: new Date().toISOString(),
   };
-}
-
-/**
- * Push with a lease per ref, recording the values about to be written first (a run killed mid-push must not see its
- * own writes as divergence). No protection to lift: wikis carry no protected branches on any host.
- */
-async function pushWiki(
-  ctx: RepoContext,
-  cache: CacheRepo,
-  job: RepoJob,
-  sides: WikiSides,
-  updates: PlannedRef[],
-  state: RepoState | undefined,
-  destruction?: Destruction,
-): Promise<PushOutcome[]> {
-  await ctx.transferSlot?.();
-  const pending: RefMap = new Map(
-    updates.filter((action) => action.to).map((action) => [action.ref, action.to as string]),
-  );
-  await ctx.store.write(sides.stateKey, {
-    ...(state ?? wikiState(job, sides, new Map(), false)),
-    pending: refsRecord(pending),
-    clean: false,
-  });
-  return cache.push(
-    sides.targetUrl,
-    pushList(updates, destruction),
-    // Asked again: an App installation token read before the fetch may have been renewed since.
-    await credentialsFor(sides.targetUrl, ctx.target),
-    ctx.signal,
-    { atomic: Boolean(destruction?.keep.length || destruction?.expired.length) },
-  );
 }

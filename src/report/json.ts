@@ -19,13 +19,16 @@ import type { RunReport } from './model.js';
  *       "target": "api",                 // target repository path, when known
  *       "status": "updated",             // see RepoStatus in model.ts
  *       "reason": "…",                   // why skipped / failed / unavailable / diverged / orphaned, when so
+ *       "kind": "auth",                  // failed / unavailable: auth | forbidden | not-found | conflict | rate-limited
+ *                                        //   | timeout | connection | server | push-refused | config | unexpected
  *       "next": "…",                     // what to do about it, when the engine says (orphans)
  *       "refs": [                        // ref actions (planned in preview/check, done in sync)
- *         { "ref": "refs/heads/main", "kind": "update", "from": "<sha>", "to": "<sha>", "error": "…" }
+ *         { "ref": "refs/heads/main", "kind": "update", "from": "<sha>", "to": "<sha>", "error": "…",
+ *           "errorKind": "push-refused" }  // errorKind with error: push-refused | conflict (a lease that no longer held)
  *       ],                               // kind: create | update | force-update | delete | diverged
  *       "durationMs": 1200,
  *       "notes": ["wiki not mirrored: …"], // things worth knowing that are not failures, when any
- *       "wiki": { "status": "updated", "reason": "…", "refs": [ … ] } // with `wikis: true`, when the source has one
+ *       "wiki": { "status": "updated", "reason": "…", "kind": "…", "refs": [ … ] } // with `wikis: true`, when the source has one
  *     }
  *   ],
  *   "error": "…",                        // only when the whole run failed before acting (e.g. listing error)

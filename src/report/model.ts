@@ -1,4 +1,5 @@
 /** The result data of a run: produced by the engine, written by the report writers. */
+import type { ErrorKind } from '../errors.js';
 
 export type RepoStatus =
   // sync
@@ -38,6 +39,8 @@ export interface RefAction {
   to?: string;
   /** Set when the action was attempted and failed (e.g. lease rejected). */
   error?: string;
+  /** The kind of that failure: `push-refused` (protection, hook), `conflict` (a lease that no longer held). */
+  errorKind?: ErrorKind;
 }
 
 export interface RepoResult {
@@ -48,6 +51,8 @@ export interface RepoResult {
   status: RepoStatus;
   /** Why skipped / failed / unavailable / diverged / orphaned. */
   reason?: string;
+  /** For a failed or unavailable repository: the kind of failure (src/errors.ts), decided where it was born. */
+  kind?: ErrorKind;
   /** What to do about it, when the engine knows better than the status's generic advice (e.g. orphans). */
   next?: string;
   refs: RefAction[];
@@ -61,6 +66,8 @@ export interface RepoResult {
 export interface WikiResult {
   status: RepoStatus;
   reason?: string;
+  /** For a failed or unavailable wiki: the kind of failure. */
+  kind?: ErrorKind;
   refs: RefAction[];
 }
 

@@ -1,4 +1,4 @@
-import type { HostType } from '../hosts/host.js';
+import type { HostType } from './host-types.js';
 import type { Mode } from './settings.js';
 
 /**

@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import type { HostType } from '../hosts/host.js';
+import type { HostType } from './host-types.js';
 import { type InputReader, oneLine } from './input-sources.js';
 import { type GitHubAppSettings, type InputName, SettingsError } from './settings.js';
 

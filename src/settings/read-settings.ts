@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { HOST_TYPES, type HostType } from '../hosts/host.js';
+import { HOST_TYPES, type HostType } from './host-types.js';
 import { FEATURES } from './features.js';
 import { readGitHubApp } from './github-app.js';
 import {
@@ -72,8 +72,32 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
   const value = (name: InputName): string | undefined => read(name)?.value;
   const mode = readMode(value('mode'));
   const source = readEndpoint(read, 'source');
+  const target = readTarget(read, source);
+  const lfs = readLfs(value, source, target);
+  const settings: Settings = {
+    source,
+    target,
+    mode,
+    ...readSelection(value),
+    ...readSyncRules(value, target, lfs),
+    ...readLimits(value),
+    cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),
+    reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
+    orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
+    orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
+    ...readHistory(value, mode),
+  };
+  addOptional(settings, value);
+  requireForMode(settings);
+  return settings;
+}
+
+type ValueOf = (name: InputName) => string | undefined;
+
+/** The target endpoint, its Bitbucket Cloud project, and never the source namespace itself. */
+function readTarget(read: InputReader, source: EndpointSettings): TargetSettings {
   const target: TargetSettings = readEndpoint(read, 'target');
-  const project = value('target-project');
+  const project = read('target-project')?.value;
   if (project !== undefined) {
     if (target.type !== 'bitbucket-cloud') {
       throw invalid(
@@ -94,7 +118,20 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       'it is the source namespace itself',
     );
   }
+  return target;
+}
 
+/** Which repositories the run takes. */
+function readSelection(value: ValueOf): Pick<Settings, 'filter' | 'includeForks' | 'includeArchived'> {
+  return {
+    filter: readRegex(value('filter') ?? '.*', 'filter'),
+    includeForks: readBoolean(value('include-forks'), 'include-forks', true),
+    includeArchived: readBoolean(value('include-archived'), 'include-archived', true),
+  };
+}
+
+/** `lfs`, refused where it cannot work (not built in, or over SSH). */
+function readLfs(value: ValueOf, source: EndpointSettings, target: TargetSettings): boolean {
   const lfs = readBoolean(value('lfs'), 'lfs', false);
   if (lfs && !FEATURES.lfs) throw invalid('lfs', 'true', 'false', 'LFS mirroring is not available yet in this version');
   if (lfs && (source.ssh || target.ssh)) {
@@ -105,15 +142,20 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       'Git LFS over SSH (git-lfs-authenticate) is not supported',
     );
   }
+  return lfs;
+}
 
-  const settings: Settings = {
-    source,
-    target,
-    filter: readRegex(value('filter') ?? '.*', 'filter'),
-    includeForks: readBoolean(value('include-forks'), 'include-forks', true),
-    includeArchived: readBoolean(value('include-archived'), 'include-archived', true),
+/** How a repository is written: creation, pruning, protection, divergence, LFS, wikis, visibility. */
+function readSyncRules(
+  value: ValueOf,
+  target: TargetSettings,
+  lfs: boolean,
+): Pick<
+  Settings,
+  'createMissing' | 'prune' | 'protect' | 'onDivergence' | 'lfs' | 'wikis' | 'visibility' | 'concurrency'
+> {
+  return {
     createMissing: readBoolean(value('create-missing'), 'create-missing', true),
-    mode,
     prune: readBoolean(value('prune'), 'prune', true),
     protect: readBoolean(value('protect'), 'protect', true),
     onDivergence: readOneOf<OnDivergence>(value('on-divergence'), 'on-divergence', ['fail', 'overwrite'], 'fail'),
@@ -121,8 +163,12 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
     wikis: readBoolean(value('wikis'), 'wikis', false),
     visibility: readVisibility(value('visibility'), target.type),
     concurrency: readConcurrency(value('concurrency')),
-    cacheDir: value('cache-dir') ?? (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'org-mirror') : '.org-mirror'),
-    reportFile: value('report-file') ?? DEFAULT_REPORT_FILE,
+  };
+}
+
+/** Time limits and the verification interval. */
+function readLimits(value: ValueOf): Pick<Settings, 'requestTimeout' | 'repoTimeout' | 'verifyInterval'> {
+  return {
     requestTimeout: readNumber(
       value('request-timeout'),
       'request-timeout',
@@ -147,29 +193,11 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
       8760,
       'a number of hours from 0 to 8760',
     ),
-    orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
-    orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
-    keepHistory: readBoolean(value('keep-history'), 'keep-history', true),
-    historyDays: readWholeNumber(
-      value('history-days'),
-      'history-days',
-      90,
-      'a whole number of days, 0 or more (0 keeps them forever)',
-    ),
   };
-  settings.destructiveLimit = readDestructiveLimit(value('destructive-limit'));
-  const accept = value('accept');
-  if (accept !== undefined) {
-    if (mode !== 'sync' && mode !== 'preview') {
-      throw invalid(
-        'accept',
-        accept,
-        `mode sync or preview with it (mode is ${mode})`,
-        'held changes are applied by sync and shown by preview only',
-      );
-    }
-    settings.accept = readList(accept, 'accept');
-  }
+}
+
+/** Inputs that are absent from the settings unless given. */
+function addOptional(settings: Settings, value: ValueOf): void {
   const exclude = value('exclude');
   if (exclude !== undefined) settings.exclude = readRegex(exclude, 'exclude');
   const repositories = value('repositories');
@@ -185,11 +213,38 @@ function buildSettings(read: InputReader, env: SettingsSources['env']): Settings
   }
   const hookUrl = value('hook-url');
   if (hookUrl !== undefined) settings.hookUrl = readUrl(hookUrl, 'hook-url', { allowQuery: true });
-  settings.hookSecret = value('hook-secret');
-  if (settings.hookSecret === undefined) delete settings.hookSecret;
+  const hookSecret = value('hook-secret');
+  if (hookSecret !== undefined) settings.hookSecret = hookSecret;
+}
 
-  requireForMode(settings);
-  return settings;
+/** History refs and the destruction guard (SPEC "History"): `accept` only where it can apply (sync, preview). */
+function readHistory(
+  value: ValueOf,
+  mode: Mode,
+): Pick<Settings, 'keepHistory' | 'historyDays' | 'destructiveLimit' | 'accept'> {
+  const history: Pick<Settings, 'keepHistory' | 'historyDays' | 'destructiveLimit' | 'accept'> = {
+    keepHistory: readBoolean(value('keep-history'), 'keep-history', true),
+    historyDays: readWholeNumber(
+      value('history-days'),
+      'history-days',
+      90,
+      'a whole number of days, 0 or more (0 keeps them forever)',
+    ),
+    destructiveLimit: readDestructiveLimit(value('destructive-limit')),
+  };
+  const accept = value('accept');
+  if (accept !== undefined) {
+    if (mode !== 'sync' && mode !== 'preview') {
+      throw invalid(
+        'accept',
+        accept,
+        `mode sync or preview with it (mode is ${mode})`,
+        'held changes are applied by sync and shown by preview only',
+      );
+    }
+    history.accept = readList(accept, 'accept');
+  }
+  return history;
 }
 
 /** A non-negative integer (no sign, no fraction, no exponent). */

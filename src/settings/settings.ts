@@ -1,4 +1,4 @@
-import type { HostType, Visibility } from '../hosts/host.js';
+import type { HostType, Visibility } from './host-types.js';
 
 /** Every input of the product contract (SPEC "Inputs"), by its one name. */
 export const INPUTS = {

@@ -1,4 +1,4 @@
-import type { HostType } from '../hosts/host.js';
+import type { HostType } from './host-types.js';
 
 /** Default server URL per type (SPEC "Hosts"); Bitbucket Server has none. */
 export const DEFAULT_URLS: Readonly<Record<HostType, string | undefined>> = {
