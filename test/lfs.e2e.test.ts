@@ -46,7 +46,10 @@ describe('Git LFS mirroring through the CLI (GitHub → GitLab)', () => {
 
   beforeAll(async () => {
     const probe = spawnSync('git', ['lfs', 'version'], { encoding: 'utf8' });
-    if (probe.status !== 0) throw new Error('git-lfs is not installed: `apt-get install -y git-lfs` (as .ci/run does)');
+    if (probe.status !== 0)
+      throw new Error(
+        'git-lfs is not installed: `npm test` installs it (scripts/check-tools.mjs), or `apt-get install -y git-lfs`',
+      );
     work = tempDir('org-mirror-lfs-e2e-');
     source = await startForge({
       type: 'github',

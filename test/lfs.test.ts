@@ -29,7 +29,7 @@ function requireGitLfs(): void {
   if (probe.status !== 0)
     throw new Error(
       'git-lfs is not installed (`git lfs version` failed): install it, e.g. `apt-get install -y git-lfs`, ' +
-        'as .ci/run does. ' +
+        'as `npm test` does (scripts/check-tools.mjs). ' +
         (probe.stderr ?? ''),
     );
 }

@@ -184,12 +184,96 @@ describe('the GitLab pipeline of the project', () => {
     expect(preview.variables).toMatchObject({ MIRROR_SOURCE_OWNER: '$PREVIEW_SOURCE_OWNER' });
   });
 
-  it('publishes on semantic-version tags with the release keyword and the CHANGELOG section', () => {
-    const rule = { if: '$CI_COMMIT_TAG =~ /^\\d+\\.\\d+\\.\\d+$/' };
+  it('publishes the catalog version (x.y.z, no v) from the release tag vx.y.z, with the release keyword and the CHANGELOG section', () => {
+    const rule = { if: '$CI_COMMIT_TAG =~ /^v\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?$/' };
     expect(jobs.publish.rules).toEqual([rule]);
     expect(jobs['release-notes'].rules).toEqual([rule]);
-    expect(jobs.publish.release).toMatchObject({ tag_name: '$CI_COMMIT_TAG', description: './release-notes.md' });
+    expect((jobs['release-notes'].script as string[]).join('\n')).toContain(
+      'node scripts/release-notes.mjs "$CI_COMMIT_TAG" release-notes.md release.env',
+    );
+    expect(jobs['release-notes'].artifacts).toEqual({
+      paths: ['release-notes.md'],
+      reports: { dotenv: 'release.env' },
+    });
+    expect(jobs.publish.release).toMatchObject({
+      tag_name: '$RELEASE_VERSION',
+      ref: '$CI_COMMIT_SHA',
+      description: './release-notes.md',
+    });
     expect(jobs.publish.needs).toEqual([{ job: 'test' }, { job: 'release-notes', artifacts: true }]);
+  });
+
+  it('the rules as GitLab applies them: vx.y.z tags publish, the catalog tags x.y.z start no pipeline', () => {
+    const publishes = new RegExp((jobs.publish.rules as Array<{ if: string }>)[0].if.replace(/^.*=~ \/(.*)\/$/, '$1'));
+    const workflowRules = (pipeline.workflow as { rules: Array<{ if?: string; when?: string }> }).rules;
+    const skipped = workflowRules.find((rule) => rule.when === 'never' && rule.if?.startsWith('$CI_COMMIT_TAG =~'));
+    const skips = new RegExp(skipped!.if!.replace(/^.*=~ \/(.*)\/$/, '$1'));
+    const cases = ['v1.2.3', 'v1.3.0-rc.1', '1.2.3', '1.3.0-rc.1', 'v1', 'release-1'].map((tag) => [
+      tag,
+      skips.test(tag) ? 'no pipeline' : publishes.test(tag) ? 'publishes' : 'tests only',
+    ]);
+    expect(cases).toEqual([
+      ['v1.2.3', 'publishes'],
+      ['v1.3.0-rc.1', 'publishes'],
+      ['1.2.3', 'no pipeline'],
+      ['1.3.0-rc.1', 'no pipeline'],
+      ['v1', 'tests only'],
+      ['release-1', 'tests only'],
+    ]);
+  });
+
+  it('installs nothing by hand before the README commands: npm test checks the tools', () => {
+    expect(jobs.test.before_script).toBeUndefined();
+  });
+});
+
+describe('release tags both stores accept', () => {
+  // GitHub Marketplace and npm: vX.Y.Z (and the moving major vX). GitLab CI/CD catalog: a semantic version, no `v`.
+  const CATALOG_SEMVER =
+    /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?$/;
+
+  it('the release notes step writes the catalog version, a semantic version without v, for the publish job', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'org-mirror-release-env-'));
+    try {
+      execFileSync(
+        process.execPath,
+        ['scripts/release-notes.mjs', `v${pkg.version}`, path.join(dir, 'notes.md'), path.join(dir, 'release.env')],
+        { cwd: ROOT },
+      );
+      const env = readFileSync(path.join(dir, 'release.env'), 'utf8');
+      expect(env).toBe(`RELEASE_VERSION=${pkg.version}\n`);
+      expect(env.split('=')[1].trim()).toMatch(CATALOG_SEMVER);
+      expect(readFileSync(path.join(dir, 'notes.md'), 'utf8')).toMatch(/^### /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses tags neither store would take as a version', () => {
+    for (const tag of ['v1.2', '01.2.3', 'v1.2.3+build.5', 'V1.2.3', 'v1.2.3-', '1.2.3.4']) {
+      expect(() => notes.releaseNotes(tag)).toThrow(/not a version tag/);
+    }
+  });
+
+  it('the GitHub release moves the major tag vX the Marketplace users follow', () => {
+    const release = workflow('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v*.*.*'] } });
+    const runs = allSteps(release).map((step) => step.run ?? '');
+    expect(runs.join('\n')).toContain('major="${GITHUB_REF_NAME%%.*}"');
+  });
+
+  it('package.json names the repository, its issues and its home page', () => {
+    const meta = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      repository: { type: string; url: string };
+      bugs: { url: string };
+      homepage: string;
+    };
+    const action = readFileSync(path.join(ROOT, 'examples/github/mirror.yml'), 'utf8');
+    const owner = /uses: ([\w-]+)\/org-mirror@v1/.exec(action)?.[1];
+    expect(owner).toBeDefined();
+    expect(meta.repository).toEqual({ type: 'git', url: `git+https://github.com/${owner}/org-mirror.git` });
+    expect(meta.bugs).toEqual({ url: `https://github.com/${owner}/org-mirror/issues` });
+    expect(meta.homepage).toBe(`https://github.com/${owner}/org-mirror#readme`);
   });
 });
 

@@ -37,6 +37,8 @@ export interface MirrorDeps {
   lockWaitMs?: number;
   /** Time limit of one repository (default 30 minutes). */
   repoTimeoutMs?: number;
+  /** The time limit of one repository by its source path, overriding `repoTimeoutMs` where it answers a number. */
+  repoTimeoutFor?: (sourcePath: string) => number | undefined;
   /** `request-timeout`: a git transfer that receives no data this long is abandoned as stalled (default 60 s). */
   requestTimeoutMs?: number;
   /** Full comparison of every repository at least this often, whatever the push stamps say (default 24 h). */
@@ -316,7 +318,7 @@ async function runJob(
 ): Promise<RepoResult> {
   const started = Date.now();
   const controller = new AbortController();
-  const timeoutMs = deps.repoTimeoutMs ?? 30 * 60_000;
+  const timeoutMs = deps.repoTimeoutFor?.(job.source.path) ?? deps.repoTimeoutMs ?? 30 * 60_000;
   const budget = new TimeBudget(timeoutMs, () => controller.abort());
   let slot: Promise<() => void> | undefined;
   let finished = false;

@@ -4,9 +4,11 @@
  * called an endpoint that does not exist. Responses of the fakes are checked against the documented schema of the
  * status they answer with, so the fakes cannot drift from the real services.
  *
- * The checks run in a worker thread (contract-worker.mjs), loaded once per process: openapi-backend's ESM
- * dependencies cannot be loaded through jest's module system, and the worker keeps the schema compilation off the
- * forge's event loop.
+ * The checks run in a worker thread (contract-worker.mjs), one per process: openapi-backend's ESM dependencies cannot
+ * be loaded through jest's module system, and the worker keeps the schema compilation off the forge's event loop. Jest
+ * loads this module afresh for every test file, but the thread outlives them (it is kept on the `Worker` class, which
+ * is Node's own and shared by every test file of a jest worker process): the schemas are compiled once per process,
+ * not once per test file.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -32,31 +34,46 @@ type Message =
   | { kind: 'request'; host: ContractHost; req: ContractRequest }
   | { kind: 'response'; host: ContractHost; operation: string; status: number; body: unknown };
 
-let worker: Worker | undefined;
-let nextId = 0;
-const pending = new Map<number, (result: RequestCheck) => void>();
+interface Checker {
+  worker?: Worker;
+  nextId: number;
+  pending: Map<number, (result: RequestCheck) => void>;
+}
+
+const SHARED = Symbol.for('org-mirror.test.contract-checker');
+
+/** The process's checker, shared by every test file (module instance) of this process. */
+function checker(): Checker {
+  const holder = Worker as unknown as Record<symbol, Checker | undefined>;
+  return (holder[SHARED] ??= { nextId: 0, pending: new Map() });
+}
 
 function ask(message: Message): Promise<RequestCheck> {
-  if (!worker) {
-    worker = new Worker(new URL('./contract-worker.mjs', import.meta.url));
+  const state = checker();
+  if (!state.worker) {
+    const worker = new Worker(new URL('./contract-worker.mjs', import.meta.url));
+    state.worker = worker;
     worker.unref();
     worker.on('message', ({ id, result }: { id: number; result: RequestCheck }) => {
-      pending.get(id)?.(result);
-      pending.delete(id);
-      if (!pending.size) worker?.unref();
+      state.pending.get(id)?.(result);
+      state.pending.delete(id);
+      if (!state.pending.size) worker.unref();
     });
     worker.on('error', (error) => {
-      for (const resolve of pending.values()) resolve({ violations: [`contract checker crashed: ${error.message}`] });
-      pending.clear();
-      worker = undefined;
+      for (const resolve of state.pending.values()) {
+        resolve({ violations: [`contract checker crashed: ${error.message}`] });
+      }
+      state.pending.clear();
+      if (state.worker === worker) state.worker = undefined;
     });
   }
-  const id = ++nextId;
+  const worker = state.worker;
+  const id = ++state.nextId;
   // Keep the process alive while a check is pending; the worker must not hold it open otherwise.
   worker.ref();
   return new Promise((resolve) => {
-    pending.set(id, resolve);
-    worker!.postMessage({ id, ...message });
+    state.pending.set(id, resolve);
+    worker.postMessage({ id, ...message });
   });
 }
 
@@ -110,7 +127,8 @@ export async function validateResponse(
 
 /** Stops the checker thread (optional: it never keeps the process alive by itself). */
 export async function closeContract(): Promise<void> {
-  const current = worker;
-  worker = undefined;
+  const state = checker();
+  const current = state.worker;
+  state.worker = undefined;
   await current?.terminate();
 }

@@ -1,0 +1,26 @@
+// Jest global setup, run once before any test file (its environment reaches every worker):
+// - the system tools the tests run must be there (scripts/check-tools.mjs; `npm test` already installed what it could),
+//   else the suite stops with the check's one line instead of failing test by test;
+// - git gets an identity and no configuration of this machine's user: tests pass on a machine where nobody ran
+//   `git config --global user.*`, and a developer's own settings (signing, hooks, default branch) change nothing.
+//   The product under test scrubs these variables from its own git processes (src/git/git.ts) and the CLI runs in a
+//   clean environment (test/support/cli.ts).
+// - dist/ is rebuilt when a source file is newer (build-dist.mjs).
+import { checkTools } from '../../scripts/check-tools.mjs';
+import buildDist from './build-dist.mjs';
+
+export const TEST_GIT_ENV = {
+  GIT_AUTHOR_NAME: 'org-mirror tests',
+  GIT_AUTHOR_EMAIL: 'tests@org-mirror.invalid',
+  GIT_COMMITTER_NAME: 'org-mirror tests',
+  GIT_COMMITTER_EMAIL: 'tests@org-mirror.invalid',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+
+export default function globalSetup() {
+  const tools = checkTools({ install: false });
+  if (!tools.ok) throw new Error(tools.line);
+  Object.assign(process.env, TEST_GIT_ENV);
+  buildDist();
+}
