@@ -278,7 +278,7 @@ describe('readSettings defaults and derivations', () => {
     expect(FEATURES).toEqual({
       sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
       targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-      modes: ['sync', 'preview', 'check', 'remove', 'install-hooks'],
+      modes: ['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate'],
       lfs: true,
     });
   });
@@ -304,7 +304,7 @@ describe('readSettings refuses bad input in one line', () => {
     [
       'unknown mode',
       { MIRROR_MODE: 'foo' },
-      "Invalid mode 'foo'. Expected one of: sync, preview, check, remove, install-hooks.",
+      "Invalid mode 'foo'. Expected one of: sync, preview, check, remove, install-hooks, validate.",
     ],
     [
       'request-timeout not a number',
@@ -460,7 +460,7 @@ describe('readSettings refuses bad input in one line', () => {
 
   it('never echoes a token pasted into another input', () => {
     const message = errorOf({ MIRROR_MODE: TARGET_TOKEN });
-    expect(message).toBe("Invalid mode '***'. Expected one of: sync, preview, check, remove, install-hooks.");
+    expect(message).toBe("Invalid mode '***'. Expected one of: sync, preview, check, remove, install-hooks, validate.");
   });
 
   it('refuses a bad hook-url, quoting it without its query values', () => {

@@ -113,14 +113,15 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
     }
   });
 
-  it('requires exactly the inputs org-mirror cannot default', () => {
+  it('requires no input: config may name the mirrors instead', () => {
     const required = Object.entries(inputs)
       .filter(([, spec]) => spec.default === undefined)
       .map(([name]) => name)
       .sort();
-    expect(required).toEqual(['source-owner', 'source-type', 'target-owner', 'target-type']);
-    expect(inputs['source-type'].options).toEqual(['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server']);
-    expect(inputs.mode.options).toEqual(['sync', 'preview', 'check', 'remove', 'install-hooks']);
+    // None: with `config`, the mirrors come from the file; without it, org-mirror names a missing one (exit 2).
+    expect(required).toEqual([]);
+    expect(inputs['source-type'].options).toEqual(['', 'github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server']);
+    expect(inputs.mode.options).toEqual(['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate']);
   });
 
   it('uses every declared input and no undeclared one', () => {

@@ -20,6 +20,7 @@ import { holdSlot, jobParallelism, TimeBudget } from './job-slots.js';
 import { acquireCacheLock } from './lock.js';
 import { mapNames, nameKey, refuseHostileNames, type TargetPath } from './names.js';
 import { handleOrphans, reopenMirrors } from './orphans.js';
+import { isDisabled, settingsFor, targetNameOf } from './overrides.js';
 import type { RepoContext, RepoJob } from './repo-context.js';
 import { syncRepository } from './repo-sync.js';
 import { applyFilters, byPath, inShard, pickNamed, selectionCounts, wholeNameHint, type Skip } from './select.js';
@@ -47,12 +48,26 @@ export interface MirrorDeps {
   copyLfs?: RepoContext['copyLfs'];
   /** The run's start (set by runMirror): the stamp of the history refs it writes. */
   startedAt?: Date;
+  /** Job slots shared with other mirrors of the same run (multi-run.ts); default: the mirror's own. */
+  slots?: JobSlots;
+}
+
+/** Ref checks and API reads run `checks` at a time; git transfers `transfers` at a time (`concurrency`). */
+export interface JobSlots {
+  checks: LimitFunction;
+  transfers: LimitFunction;
+}
+
+export function jobSlots(concurrency: number): JobSlots {
+  return { checks: pLimit(jobParallelism(concurrency)), transfers: pLimit(concurrency) };
 }
 
 interface Selection {
   jobs: TargetPath[];
   skipped: Skip[];
   failed: RepoResult[];
+  /** `enabled: false` in the configuration file: nothing requested for them. */
+  disabled: TargetPath[];
   /** The whole source namespace was listed (not a single-repository run). */
   complete: boolean;
   /** Web URLs of every source repository listed, to recognise orphaned mirrors. */
@@ -87,7 +102,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
     return newReport(
       settings,
       startedAt,
-      [...selection.failed, ...done, ...skippedResults(selection)],
+      [...selection.failed, ...disabledResults(selection), ...done, ...skippedResults(selection)],
       selection.counts,
     );
   } finally {
@@ -115,6 +130,18 @@ function announceSelection(settings: Settings, runtime: Runtime, jobs: RepoJob[]
       (selection.skipped.length ? `, ${selection.skipped.length} skipped by the filters` : '') +
       (settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''),
   );
+}
+
+/** `enabled: false` in the configuration file: reported, nothing requested. */
+function disabledResults(selection: Selection): RepoResult[] {
+  return selection.disabled.map((job) => ({
+    name: job.source.path,
+    target: job.targetPath,
+    status: 'disabled',
+    reason: 'enabled: false in the configuration file',
+    refs: [],
+    durationMs: 0,
+  }));
 }
 
 function skippedResults(selection: Selection): RepoResult[] {
@@ -191,7 +218,9 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
     for (const skip of skipped)
       runtime.warning(`${skip.repo.path}: not mirrored (${skip.reason}): nothing to do for it`);
   }
-  const { mapped, collisions, refused } = mapNames(selected, settings.target.type);
+  const { mapped, collisions, refused } = mapNames(selected, settings.target.type, (repo) =>
+    targetNameOf(settings, repo),
+  );
   const failed: RepoResult[] = collisions
     .filter((collision) => inShard(collision.source, settings.shard))
     .map((collision) => ({
@@ -203,9 +232,13 @@ async function select(settings: Settings, deps: MirrorDeps): Promise<Selection> 
       durationMs: 0,
     }));
   failed.push(...refusedNames([...hostile.refused, ...refused], settings, runtime));
-  const jobs = mapped.filter((job) => inShard(job.source, settings.shard)).sort((a, b) => byPath(a.source, b.source));
+  const inThisShard = mapped
+    .filter((job) => inShard(job.source, settings.shard))
+    .sort((a, b) => byPath(a.source, b.source));
+  const jobs = inThisShard.filter((job) => !isDisabled(settings, job.source));
   return {
     jobs,
+    disabled: inThisShard.filter((job) => isDisabled(settings, job.source)),
     skipped: skipped.filter((skip) => inShard(skip.repo, settings.shard)),
     failed,
     complete,
@@ -291,12 +324,11 @@ async function runAll(
 ): Promise<RepoResult[]> {
   const store = new StateStore(settings.cacheDir);
   // Ref discovery and API reads at a higher parallelism than git transfers, which `concurrency` bounds.
-  const limit = pLimit(jobParallelism(settings.concurrency));
-  const transfers = pLimit(settings.concurrency);
+  const { checks: limit, transfers } = deps.slots ?? jobSlots(settings.concurrency);
   return Promise.all(
     jobs.map((job) =>
       limit(async () => {
-        const result = await runJob(settings, deps, git, store, job, transfers, ssh);
+        const result = await runJob(settingsFor(settings, job.source), deps, git, store, job, transfers, ssh);
         progress.done++;
         deps.runtime.info(
           `[${progress.done}/${progress.total}] ${job.source.path}: ${describeResult(result)} in ${formatDuration(result.durationMs)}`,

@@ -35,6 +35,8 @@ export function nameKey(path: string): string {
 export function mapNames(
   sources: RepoInfo[],
   targetType: HostType,
+  /** A name the configuration file gives the repository on the target (`target-name`), instead of its own. */
+  renamed: (source: RepoInfo) => string | undefined = () => undefined,
 ): {
   mapped: TargetPath[];
   collisions: Array<{ source: RepoInfo; targetPath: string; others: string[] }>;
@@ -44,7 +46,7 @@ export function mapNames(
   const byKey = new Map<string, TargetPath[]>();
   const refused: Array<{ source: RepoInfo; targetPath: string; reason: string }> = [];
   for (const source of sources) {
-    const targetPath = targetPathFor(source, targetType);
+    const targetPath = renamed(source) ?? targetPathFor(source, targetType);
     const problem = targetNameProblem(source.path, targetPath, targetType);
     if (problem) {
       refused.push({ source, targetPath, reason: problem });

@@ -34,6 +34,7 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
   'hook-unchanged',
   'empty',
   'skipped',
+  'disabled',
   'orphaned',
 ];
 
@@ -115,6 +116,6 @@ export function setOutputs(runtime: Pick<Runtime, 'setOutput'>, report: RunRepor
  * with `on-divergence: fail`. (2, bad configuration, is decided before any report exists.)
  */
 export function exitCodeOf(report: RunReport, settings: Pick<Settings, 'onDivergence'>): 0 | 1 {
-  if (report.error) return 1;
+  if (report.error || report.mirrors?.some((mirror) => mirror.error)) return 1;
   return report.repos.some((repo) => isFailing(repo.status, settings.onDivergence)) ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { writeFileAtomic } from './atomic-write.js';
 import { isFailing, refCountsOf } from './counts.js';
 import type { RepoResult, RunReport } from './model.js';
+import { reportParts } from './sections.js';
 
 /**
  * XML 1.0 cannot carry control characters (git and hosts print ANSI colour codes) nor lone surrogates, however
@@ -66,6 +67,33 @@ function testcase(repo: RepoResult, report: RunReport, onDivergence: 'fail' | 'o
  * failed listing) → a testcase `(run)` with `<error>`. Escaping is fast-xml-parser's builder's.
  */
 export function renderJUnit(report: RunReport, onDivergence: 'fail' | 'overwrite' = 'fail'): string {
+  // With a configuration file, one test suite per mirror.
+  const suites = reportParts(report).map(({ id, report: part }) => suiteOf(part, onDivergence, id));
+  const total = (key: '@_tests' | '@_failures' | '@_errors' | '@_skipped') =>
+    String(suites.reduce((sum, suite) => sum + Number(suite[key]), 0));
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+    processEntities: true,
+  });
+  const document = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    testsuites: {
+      '@_name': 'org-mirror',
+      '@_tests': total('@_tests'),
+      '@_failures': total('@_failures'),
+      '@_errors': total('@_errors'),
+      '@_skipped': total('@_skipped'),
+      '@_time': seconds(report.durationMs),
+      testsuite: suites.length === 1 ? suites[0] : suites,
+    },
+  };
+  return builder.build(document) as string;
+}
+
+function suiteOf(report: RunReport, onDivergence: 'fail' | 'overwrite', mirrorId?: string) {
   const cases = report.repos.map((repo) => testcase(repo, report, onDivergence));
   if (report.error) {
     cases.push({
@@ -78,8 +106,8 @@ export function renderJUnit(report: RunReport, onDivergence: 'fail' | 'overwrite
   const failures = cases.filter((node) => 'failure' in node).length;
   const errors = cases.filter((node) => 'error' in node).length;
   const skipped = cases.filter((node) => 'skipped' in node).length;
-  const suite = {
-    '@_name': `org-mirror ${report.mode} ${report.source.type}:${report.source.owner} → ${report.target.type}:${report.target.owner}`,
+  return {
+    '@_name': `org-mirror ${report.mode} ${mirrorId ? `${mirrorId} ` : ''}${report.source.type}:${report.source.owner} → ${report.target.type}:${report.target.owner}`,
     '@_tests': String(cases.length),
     '@_failures': String(failures),
     '@_errors': String(errors),
@@ -88,26 +116,6 @@ export function renderJUnit(report: RunReport, onDivergence: 'fail' | 'overwrite
     '@_timestamp': report.startedAt,
     testcase: cases,
   };
-  const builder = new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    format: true,
-    suppressEmptyNode: true,
-    processEntities: true,
-  });
-  const document = {
-    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
-    testsuites: {
-      '@_name': 'org-mirror',
-      '@_tests': String(cases.length),
-      '@_failures': String(failures),
-      '@_errors': String(errors),
-      '@_skipped': String(skipped),
-      '@_time': seconds(report.durationMs),
-      testsuite: suite,
-    },
-  };
-  return builder.build(document) as string;
 }
 
 /** Write the JUnit XML atomically. Pass a report already through `redactReport`. */

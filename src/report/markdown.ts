@@ -1,5 +1,6 @@
 import { countByStatus, formatDuration, refCountsOf, STATUS_ORDER } from './counts.js';
 import type { RepoResult, RepoStatus, RunReport } from './model.js';
+import { reportParts } from './sections.js';
 
 /** GitHub refuses job summaries over 1 MiB (1 048 576 bytes) per step; stay under it with room to spare. */
 export const MAX_SUMMARY_BYTES = 1_000_000;
@@ -39,6 +40,7 @@ const GLANCE: readonly { icon: string; statuses: readonly RepoStatus[] }[] = [
   },
   { icon: '⚠️', statuses: ['diverged', 'held', 'behind', 'missing', 'empty', 'orphaned'] },
   { icon: '❌', statuses: ['failed', 'unavailable'] },
+  { icon: '⏸️', statuses: ['disabled'] },
 ];
 
 /** Listed first, with the reason and what to do about it. */
@@ -162,12 +164,39 @@ function codeSpan(text: string): string {
  * The whole stays under MAX_SUMMARY_BYTES: rows that do not fit are left out with a note pointing to the JSON report.
  */
 export function renderMarkdown(report: RunReport, limit = MAX_SUMMARY_BYTES): string {
+  if (report.mirrors) return renderMirrors(report, limit);
+  return renderPart(report, limit, `## org-mirror ${escapeCell(report.mode)}: ${sidesText(report)}`);
+}
+
+function sidesText(report: RunReport): string {
+  return `${escapeCell(`${report.source.type} ${report.source.owner}`)} → ${escapeCell(`${report.target.type} ${report.target.owner}`)}`;
+}
+
+/** With a configuration file: the totals, then one part per mirror (each as a single-mirror summary). */
+function renderMirrors(report: RunReport, limit: number): string {
+  const parts = reportParts(report);
+  const total = report.repos.length;
+  const glance = glanceLine(report.repos);
+  const head = [
+    `## org-mirror ${escapeCell(report.mode)}: ${parts.length} ${parts.length === 1 ? 'mirror' : 'mirrors'}`,
+    '',
+    `${glance ? `${glance} — ` : ''}**${total} ${total === 1 ? 'repository' : 'repositories'}** in ${formatDuration(report.durationMs)}`,
+  ].join('\n');
+  const each = Math.max(2000, Math.floor((limit - head.length - 100) / Math.max(1, parts.length)));
+  const bodies = parts.map(({ id, report: part, section }) => {
+    const title = `### ${escapeCell(id ?? '')}: ${sidesText(part)}`;
+    if (section && !section.enabled && part.repos.length === 0) {
+      return `${title}\n\n⏸️ disabled (\`enabled: false\`): nothing requested for it; its target protection is left as it is.\n`;
+    }
+    return renderPart(part, each, title);
+  });
+  return `${head}\n\n${bodies.join('\n')}`;
+}
+
+function renderPart(report: RunReport, limit: number, title: string): string {
   const lines: string[] = [];
   const budget = new Budget(lines, limit);
-  budget.push(
-    `## org-mirror ${escapeCell(report.mode)}: ${escapeCell(`${report.source.type} ${report.source.owner}`)} → ${escapeCell(`${report.target.type} ${report.target.owner}`)}`,
-    '',
-  );
+  budget.push(title, '');
   const total = report.repos.length;
   const glance = glanceLine(report.repos);
   budget.push(

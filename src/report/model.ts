@@ -12,6 +12,8 @@ export type RepoStatus =
   | 'orphaned'
   /** The destruction guard kept the run from writing (sync, preview and check alike). */
   | 'held'
+  // `enabled: false` in the configuration file (a repository, or a whole mirror)
+  | 'disabled'
   // preview plan
   | 'create'
   | 'update'
@@ -44,6 +46,8 @@ export interface RefAction {
 }
 
 export interface RepoResult {
+  /** With a configuration file: the id of the mirror the repository belongs to. */
+  mirror?: string;
   /** Source path under the owner namespace. */
   name: string;
   /** Target repository name/path. */
@@ -83,6 +87,25 @@ export interface RunReport {
   /** Set when the whole run failed before acting (e.g. listing error). */
   error?: string;
   /** What `filter` and `exclude` matched, when the run got as far as the listing. */
+  selection?: SelectionReport;
+  /**
+   * With a configuration file: one section per mirror, in the file's order (`repos` holds every mirror's repositories,
+   * each with its `mirror` id; `counts` are totals). `source` and `target` above are the first mirror's.
+   */
+  mirrors?: MirrorSection[];
+}
+
+/** One mirror of a run with a configuration file. */
+export interface MirrorSection {
+  id: string;
+  /** `false`: the mirror has `enabled: false`: nothing was requested for it. */
+  enabled: boolean;
+  source: { type: string; url: string; owner: string };
+  target: { type: string; url: string; owner: string };
+  durationMs: number;
+  counts: Record<string, number>;
+  /** Set when this mirror failed before acting (e.g. its listing failed); the other mirrors ran. */
+  error?: string;
   selection?: SelectionReport;
 }
 

@@ -13,6 +13,6 @@ export const FEATURES: {
 } = {
   sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
   targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-  modes: ['sync', 'preview', 'check', 'remove', 'install-hooks'],
+  modes: ['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate'],
   lfs: true,
 };

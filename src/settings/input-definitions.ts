@@ -180,9 +180,9 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
     scope: 'mirror',
   },
   mode: {
-    summary: 'sync, preview, check, remove or install-hooks (default sync)',
+    summary: 'sync, preview, check, remove, install-hooks or validate (default sync)',
     description:
-      'sync (mirror), preview (print the plan, change nothing), check (status per repository, change nothing), remove (lift the protection of the selected mirrors), install-hooks (push webhooks on the source). Default: sync.',
+      'sync (mirror), preview (print the plan, change nothing), check (status per repository, change nothing), remove (lift the protection of the selected mirrors), install-hooks (push webhooks on the source), validate (check the inputs and the config file, no network). Default: sync.',
     default: 'sync',
     scope: 'run',
   },

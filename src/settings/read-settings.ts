@@ -62,13 +62,17 @@ export function readSettings(sources: SettingsSources): Settings {
     if (error instanceof SettingsError) {
       let message = error.message;
       for (const secret of secrets) message = message.split(secret).join('***');
-      throw new SettingsError(message);
+      throw new SettingsError(message, error.input);
     }
     throw error;
   }
 }
 
-function buildSettings(read: InputReader, env: SettingsSources['env']): Settings {
+/**
+ * The settings from any reader of inputs: the configuration file builds each mirror's settings with a reader that
+ * layers the mirror's keys, then `defaults`, over the inputs.
+ */
+export function buildSettings(read: InputReader, env: SettingsSources['env']): Settings {
   const value = (name: InputName): string | undefined => read(name)?.value;
   const mode = readMode(value('mode'));
   const source = readEndpoint(read, 'source');
@@ -397,6 +401,7 @@ function readUrl(raw: string, name: InputName, options: { allowQuery?: boolean }
       : 'an http(s) URL such as https://host[/path]';
     throw new SettingsError(
       `Invalid ${name} '${oneLine(redactUrl(raw))}': ${URL_PROBLEMS[parsed.problem]}. Expected ${what}.`,
+      name,
     );
   }
   return parsed.url;
@@ -501,9 +506,12 @@ function readRegex(raw: string, name: InputName): RegExp {
 }
 
 function invalid(name: InputName, value: string, expected: string, reason?: string): SettingsError {
-  return new SettingsError(`Invalid ${name} '${oneLine(value)}'${reason ? `: ${reason}` : ''}. Expected ${expected}.`);
+  return new SettingsError(
+    `Invalid ${name} '${oneLine(value)}'${reason ? `: ${reason}` : ''}. Expected ${expected}.`,
+    name,
+  );
 }
 
 function missing(name: InputName, expected: string): SettingsError {
-  return new SettingsError(`Missing ${name}. Expected ${expected}.`);
+  return new SettingsError(`Missing ${name}. Expected ${expected}.`, name);
 }

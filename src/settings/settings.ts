@@ -65,7 +65,7 @@ export const INPUTS = {
 
 export type InputName = (typeof INPUTS)[keyof typeof INPUTS];
 
-export const MODES = ['sync', 'preview', 'check', 'remove', 'install-hooks'] as const;
+export const MODES = ['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate'] as const;
 export type Mode = (typeof MODES)[number];
 
 export type VisibilitySetting = Visibility | 'source';
@@ -185,11 +185,35 @@ export interface Settings {
   destructiveLimit?: number | null;
   /** Repository names (or `*`) whose held changes this run applies (modes sync and preview). */
   accept?: string[];
+  /** With a configuration file: the mirror's `id` (its report section and its state folder under cache-dir). */
+  mirrorId?: string;
+  /** With a configuration file: the mirror's per-repository overrides, by lower-cased source repository name. */
+  repositoryOverrides?: ReadonlyMap<string, RepositoryOverride>;
+}
+
+/** What the configuration file may set for one repository (docs/configuration.md "Per repository"). */
+export interface RepositoryOverride {
+  /** The source name as the file wrote it. */
+  name: string;
+  /** false: not synchronized, reported `disabled`. */
+  enabled: boolean;
+  /** Its name (GitLab: path under target-owner) on the target. */
+  targetName?: string;
+  onDivergence?: OnDivergence;
+  lfs?: boolean;
+  wikis?: boolean;
+  prune?: boolean;
+  protect?: boolean;
+  visibility?: VisibilitySetting;
 }
 
 /** Bad configuration: exit code 2, one line naming the input, the value and what is accepted. */
 export class SettingsError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The input the message is about, when there is one (the configuration file points at its key). */
+    readonly input?: InputName,
+  ) {
     super(message);
     this.name = 'SettingsError';
   }
