@@ -8,8 +8,8 @@
  * processes, peak memory of the measured process tree, ratios to both baselines), checks that every target equals
  * its source afterwards, and evaluates the targets of issues 5 and 10 (with the CLI's cold start, bench/cold-start.ts).
  *
- * Usage: tsx bench/bench.ts [--repos 300] [--latency 20] [--source github|gitlab|bitbucket-cloud|bitbucket-server]
- *        [--target gitlab|github|bitbucket-server] [--quick]
+ * Usage: tsx bench/bench.ts [--repos 300] [--latency 20] [--source github|gitlab|bitbucket-cloud|bitbucket-server|gitea]
+ *        [--target gitlab|github|bitbucket-server|gitea] [--quick]
  *        [--json results.json] [--cli dist/index.js] [--contract]
  *        [--tools org-mirror,usual,floor]
  */

@@ -115,6 +115,28 @@ export const OPERATIONS = {
     'GET /repositories/{workspace}/{repo_slug}/hooks/{uid}',
     'PUT /repositories/{workspace}/{repo_slug}/hooks/{uid}',
   ],
+  gitea: [
+    'GET /api/v1/user',
+    'GET /api/v1/orgs/{org}/repos',
+    'POST /api/v1/orgs/{org}/repos',
+    'GET /api/v1/users/{username}/repos',
+    'GET /api/v1/repos/{owner}/{repo}',
+    'PATCH /api/v1/repos/{owner}/{repo}',
+    'GET /api/v1/repos/{owner}/{repo}/branch_protections',
+    'POST /api/v1/repos/{owner}/{repo}/branch_protections',
+    'PATCH /api/v1/repos/{owner}/{repo}/branch_protections/{name}',
+    'DELETE /api/v1/repos/{owner}/{repo}/branch_protections/{name}',
+    'GET /api/v1/repos/{owner}/{repo}/tag_protections',
+    'POST /api/v1/repos/{owner}/{repo}/tag_protections',
+    'PATCH /api/v1/repos/{owner}/{repo}/tag_protections/{id}',
+    'DELETE /api/v1/repos/{owner}/{repo}/tag_protections/{id}',
+    'GET /api/v1/orgs/{org}/hooks',
+    'POST /api/v1/orgs/{org}/hooks',
+    'DELETE /api/v1/orgs/{org}/hooks/{id}',
+    'GET /api/v1/repos/{owner}/{repo}/hooks',
+    'POST /api/v1/repos/{owner}/{repo}/hooks',
+    'DELETE /api/v1/repos/{owner}/{repo}/hooks/{id}',
+  ],
 };
 
 /**
@@ -246,6 +268,7 @@ const FILES = {
   gitlab: 'gitlab-rest-v4.openapi.json',
   'bitbucket-server': 'bitbucket-server.openapi.json',
   'bitbucket-cloud': 'bitbucket-cloud.openapi.json',
+  gitea: 'gitea.openapi.json',
 };
 
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'head', 'options']);

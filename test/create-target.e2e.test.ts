@@ -26,6 +26,7 @@ const CREATE: Record<ForgeType, (owner: string) => FaultMatcher> = {
   gitlab: () => ({ method: 'POST', path: /\/api\/v4\/projects$/ }),
   'bitbucket-server': (owner) => ({ method: 'POST', path: new RegExp(`/projects/${owner}/repos$`) }),
   'bitbucket-cloud': (owner) => ({ method: 'POST', path: new RegExp(`^/2\\.0/repositories/${owner}/[^/]+$`, 'i') }),
+  gitea: (owner) => ({ method: 'POST', path: new RegExp(`/api/v1/orgs/${owner}/repos$`, 'i') }),
 };
 
 /** In the order the mirror creates them (sorted, one at a time). */

@@ -221,3 +221,42 @@ export function bitbucketServerRefsChanged(projectKey = 'ACME', slug = 'api-serv
     ],
   };
 }
+
+/**
+ * A Gitea/Forgejo `push` webhook body (https://docs.gitea.com/usage/webhooks#event-information): GitHub-like, with
+ * Gitea's own `compare_url` and `total_commits`. The event name (`X-Gitea-Event: push`) is only a header.
+ */
+export function giteaPush(fullName = 'acme/api-server') {
+  const [owner, name] = fullName.split('/');
+  return {
+    ref: 'refs/heads/main',
+    before: '28e1879d029cb852e4844d9c718537df08844e03',
+    after: 'bffeb74224043ba2feb48d137756c8a9331c449a',
+    compare_url: `https://gitea.example.com/${fullName}/compare/28e1879d029cb852e4844d9c718537df08844e03...bffeb74224043ba2feb48d137756c8a9331c449a`,
+    commits: [
+      {
+        id: 'bffeb74224043ba2feb48d137756c8a9331c449a',
+        message: 'Update README\n',
+        url: `https://gitea.example.com/${fullName}/commit/bffeb74224043ba2feb48d137756c8a9331c449a`,
+        author: { name: 'dev', email: 'dev@example.com', username: 'dev' },
+        committer: { name: 'dev', email: 'dev@example.com', username: 'dev' },
+        timestamp: '2026-12-07T10:00:00Z',
+      },
+    ],
+    total_commits: 1,
+    head_commit: { id: 'bffeb74224043ba2feb48d137756c8a9331c449a', message: 'Update README\n' },
+    repository: {
+      id: 140,
+      owner: { id: 1, login: owner, username: owner },
+      name,
+      full_name: fullName,
+      private: false,
+      fork: false,
+      html_url: `https://gitea.example.com/${fullName}`,
+      clone_url: `https://gitea.example.com/${fullName}.git`,
+      default_branch: 'main',
+    },
+    pusher: { id: 2, login: 'dev', username: 'dev' },
+    sender: { id: 2, login: 'dev', username: 'dev' },
+  };
+}

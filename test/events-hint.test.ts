@@ -4,6 +4,7 @@ import { quote, repoPathProblem } from '../src/events/repo-path.js';
 import {
   bitbucketCloudPush,
   bitbucketServerRefsChanged,
+  giteaPush,
   githubPing,
   githubPush,
   gitlabMergeRequest,
@@ -362,6 +363,40 @@ describe('GitLab trigger payloads from source webhooks', () => {
     payload.repository.clone_url = 'https://evil.example/steal.git';
     const hint = gitlabTrigger(payload);
     expect(JSON.stringify(hint)).not.toContain('evil.example');
+  });
+});
+
+describe('Gitea and Forgejo push payloads', () => {
+  it('a Gitea push through a GitLab trigger selects its repository', () => {
+    expect(gitlabTrigger(giteaPush('acme/api-server'))).toEqual({
+      kind: 'repos',
+      names: ['api-server'],
+      paths: ['api-server'],
+      source: 'Gitea push to acme/api-server',
+    });
+  });
+
+  it('a Gitea push relayed as a repository_dispatch client_payload selects its repository', () => {
+    expect(github('repository_dispatch', repositoryDispatch(giteaPush('acme/web')))).toMatchObject({
+      kind: 'repos',
+      names: ['web'],
+      source: "GitHub repository_dispatch 'mirror': Gitea push to acme/web",
+    });
+  });
+
+  it('a Gitea push outside the source owner is refused, never widened to all', () => {
+    expectRefused(gitlabTrigger(giteaPush('other/web')), /Gitea push/);
+    expectRefused(github('repository_dispatch', repositoryDispatch(giteaPush('other/web'))), /Gitea push/);
+  });
+
+  it('a Gitea payload that is no push (no after) is refused', () => {
+    const { after, ...notPush } = giteaPush();
+    void after;
+    expectRefused(gitlabTrigger(notPush), /Gitea payload is not a push/);
+  });
+
+  it('a hostile repository name in a Gitea push is refused', () => {
+    expectRefused(gitlabTrigger(giteaPush('acme/..')), /\.\./);
   });
 });
 

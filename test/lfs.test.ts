@@ -445,7 +445,7 @@ describe('forge LFS server', () => {
   });
 });
 
-describe.each(['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'] as const)(
+describe.each(['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'] as const)(
   'forge LFS endpoint on %s clone URLs',
   (type) => {
     let forge: Forge;

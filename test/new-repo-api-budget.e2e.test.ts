@@ -30,6 +30,8 @@ const BUDGET: Record<ForgeType, Record<string, number>> = {
   'bitbucket-server': { alpha: 2, beta: 2, gamma: 2 },
   // create, the push restriction, the main branch (an empty repository's answer names none)
   'bitbucket-cloud': { alpha: 3, beta: 3, gamma: 3 },
+  // create (with its default branch), the `**` branch rule, the `*` tag protection
+  gitea: { alpha: 3, beta: 3, gamma: 3 },
 };
 
 /** Source repositories: default branch and branches. beta's default is not the hosts' default branch name. */

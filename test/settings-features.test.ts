@@ -3,8 +3,8 @@ import { describe, expect, it, jest } from '@jest/globals';
 // Switch every feature on, as the lead will once they are built, to test what the gated inputs then require.
 jest.unstable_mockModule('../src/settings/features.js', () => ({
   FEATURES: {
-    sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-    targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
+    sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
+    targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
     modes: ['sync', 'preview', 'check', 'remove', 'install-hooks'],
     lfs: true,
   },

@@ -183,6 +183,8 @@ describe('readSettings defaults and derivations', () => {
       'https://bb.example.com/bitbucket',
       'https://bb.example.com/bitbucket/rest/api/1.0',
     ],
+    ['gitea', 'https://codeberg.org/', 'https://codeberg.org', 'https://codeberg.org/api/v1'],
+    ['gitea', 'http://127.0.0.1:3000/gitea', 'http://127.0.0.1:3000/gitea', 'http://127.0.0.1:3000/gitea/api/v1'],
   ])('derives the %s API base from %s', (type, url, expectedUrl, expectedApi) => {
     const owner = type === 'bitbucket-server' ? 'PROJ' : 'acme';
     const settings = read({ MIRROR_SOURCE_TYPE: type, MIRROR_SOURCE_URL: url, MIRROR_SOURCE_OWNER: owner });
@@ -276,8 +278,8 @@ describe('readSettings defaults and derivations', () => {
 
   it('has the FEATURES table this build ships with', () => {
     expect(FEATURES).toEqual({
-      sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-      targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
+      sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
+      targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
       modes: ['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate'],
       lfs: true,
     });
@@ -334,12 +336,27 @@ describe('readSettings refuses bad input in one line', () => {
     [
       'missing source-type',
       { MIRROR_SOURCE_TYPE: undefined },
-      'Missing source-type. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server.',
+      'Missing source-type. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server, gitea.',
     ],
     [
       'unknown target-type',
+      { MIRROR_TARGET_TYPE: 'forgejo' },
+      "Invalid target-type 'forgejo'. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server, gitea.",
+    ],
+    [
+      'gitea target without url',
       { MIRROR_TARGET_TYPE: 'gitea' },
-      "Invalid target-type 'gitea'. Expected one of: github, gitlab, bitbucket-cloud, bitbucket-server.",
+      'Missing target-url. Expected the gitea server base URL, e.g. https://gitea.example.com or https://codeberg.org (no default).',
+    ],
+    [
+      'gitea source without url',
+      { MIRROR_SOURCE_TYPE: 'gitea' },
+      'Missing source-url. Expected the gitea server base URL, e.g. https://gitea.example.com or https://codeberg.org (no default).',
+    ],
+    [
+      'gitea owner that is a path',
+      { MIRROR_TARGET_TYPE: 'gitea', MIRROR_TARGET_URL: 'https://codeberg.org', MIRROR_TARGET_OWNER: 'acme/mirrors' },
+      "Invalid target-owner 'acme/mirrors'. Expected a Gitea organization name (letters, digits, '-', '_', '.').",
     ],
     [
       'missing source-owner',

@@ -120,7 +120,14 @@ describe('GitLab CI/CD component templates/mirror.yml', () => {
       .sort();
     // None: with `config`, the mirrors come from the file; without it, org-mirror names a missing one (exit 2).
     expect(required).toEqual([]);
-    expect(inputs['source-type'].options).toEqual(['', 'github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server']);
+    expect(inputs['source-type'].options).toEqual([
+      '',
+      'github',
+      'gitlab',
+      'bitbucket-cloud',
+      'bitbucket-server',
+      'gitea',
+    ]);
     expect(inputs.mode.options).toEqual(['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate']);
   });
 

@@ -12,8 +12,10 @@
  *   `client_payload.repository` at all: all.
  * - GitHub `push`: the pushed repository. When the source owner is known and the pushed repository is not in it (the
  *   workflow lives in a separate config repository), all: the push changed the mirror's own configuration.
- * - GitLab `trigger` with `TRIGGER_PAYLOAD`: the pushed repository of a GitHub, GitLab, Bitbucket Cloud or Bitbucket
- *   Server push payload; a body of the plain trigger API (no webhook) or no payload at all: all. Other GitLab pipeline
+ * - GitHub `repository_dispatch` whose `client_payload` is a relayed push webhook (`client_payload.repository` an object,
+ *   e.g. a Gitea or Forgejo push): the pushed repository, placed under the source owner like a trigger payload.
+ * - GitLab `trigger` with `TRIGGER_PAYLOAD`: the pushed repository of a GitHub, GitLab, Bitbucket Cloud, Bitbucket
+ *   Server or Gitea/Forgejo push payload; a body of the plain trigger API (no webhook) or no payload at all: all. Other GitLab pipeline
  *   sources (`schedule`, `web`, `api`, `push`, `pipeline`, …): all.
  * - Anything malformed or hostile (not JSON, no repository, a name with `/`, `..`, control characters, a leading `-`,
  *   absurd length, a repository outside the source owner, a non-push webhook): refuse. URLs in payloads are never read.
@@ -146,6 +148,8 @@ function repositoryDispatch(payload: Record<string, unknown>, options: EventHint
     return { kind: 'all', reason: `GitHub repository_dispatch${action} without client_payload.repository: all` };
   }
   const requested = clientPayload.repository;
+  // A source host's push webhook relayed as the client payload (e.g. a Gitea or Forgejo push): its repository.
+  if (isObject(requested)) return relayedPush(clientPayload, options, `GitHub repository_dispatch${action}`);
   let values: unknown[];
   if (typeof requested === 'string') {
     values = requested
@@ -166,6 +170,23 @@ function repositoryDispatch(payload: Record<string, unknown>, options: EventHint
     refs.push(ref);
   }
   return repos(refs, `GitHub repository_dispatch${action}`);
+}
+
+function relayedPush(body: Record<string, unknown>, options: EventHintOptions, via: string): EventHint {
+  const match = matchPayload(body);
+  if (match.kind !== 'push') {
+    const why = match.kind === 'plain-trigger' ? 'it names no repository' : match.reason;
+    return refuse(
+      `client_payload.repository must be a repository name or a list of names, or client_payload a relayed push ` +
+        `webhook (${why})`,
+    );
+  }
+  if (options.sourceOwner === undefined) {
+    return refuse(`${match.host} push to ${quote(match.fullPath)}: the source owner is unknown`);
+  }
+  const placed = underOwner(match.fullPath, options.sourceOwner);
+  if (typeof placed === 'string') return refuse(`${match.host} push: ${placed}`);
+  return repos([placed], `${via}: ${match.host} push to ${match.fullPath}`);
 }
 
 function dispatchedRepo(value: unknown, sourceOwner: string | undefined): RepoRef | string {

@@ -2,7 +2,7 @@
  * Recognise the push webhook of each source host by the shape of its body. GitLab hands the body of the request that
  * triggered a pipeline to the job in `TRIGGER_PAYLOAD`
  * (https://docs.gitlab.com/ci/triggers/#access-webhook-payload), without the request headers, so the
- * `X-GitHub-Event` / `X-Gitlab-Event` / `X-Event-Key` headers that would name the event are not available: the body
+ * `X-GitHub-Event` / `X-Gitlab-Event` / `X-Event-Key` / `X-Gitea-Event` headers that would name the event are not available: the body
  * alone must tell which host sent it.
  */
 import { quote } from './repo-path.js';
@@ -89,6 +89,24 @@ function bitbucketCloud(body: Json): PayloadMatch | undefined {
 }
 
 /**
+ * Gitea and Forgejo `push`: `ref`, `before`/`after`, `compare_url`, `total_commits` and `repository.full_name`
+ * `owner/name` (https://docs.gitea.com/usage/webhooks#event-information, https://forgejo.org/docs/latest/user/webhooks/).
+ * The body resembles GitHub's; `compare_url` and `total_commits` are Gitea's own. The event name travels only in the
+ * `X-Gitea-Event` / `X-Forgejo-Event` header, which a pipeline trigger does not pass on.
+ */
+function gitea(body: Json): PayloadMatch | undefined {
+  if (!('compare_url' in body) && !('total_commits' in body)) return undefined;
+  const repository = body.repository;
+  if (!isObject(repository)) return undefined;
+  if (typeof body.ref !== 'string' || typeof body.after !== 'string') {
+    return { kind: 'not-push', reason: 'Gitea payload is not a push (no ref/after)' };
+  }
+  const fullName = str(repository.full_name);
+  if (fullName === undefined) return { kind: 'malformed', reason: 'Gitea push payload has no repository.full_name' };
+  return { kind: 'push', host: 'Gitea', fullPath: fullName };
+}
+
+/**
  * GitHub `push`: `ref`, `before`/`after` and `repository.full_name` `owner/name`
  * (https://docs.github.com/en/webhooks/webhook-events-and-payloads#push). A `ping` (sent when the hook is created) has
  * `zen` and `hook_id` instead.
@@ -117,7 +135,7 @@ export function matchPayload(body: unknown): PayloadMatch {
       return { kind: 'malformed', reason: 'form field payload is not JSON' };
     }
   }
-  const match = gitlab(body) ?? bitbucketServer(body) ?? bitbucketCloud(body) ?? github(body);
+  const match = gitlab(body) ?? bitbucketServer(body) ?? bitbucketCloud(body) ?? gitea(body) ?? github(body);
   if (match) return match;
   if (Object.keys(body).every((key) => TRIGGER_API_FIELDS.has(key))) return { kind: 'plain-trigger' };
   if ('repository' in body || 'project' in body) {

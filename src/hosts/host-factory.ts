@@ -8,6 +8,7 @@ import type { Runtime } from '../runtime/runtime.js';
 import type { BitbucketCloudHost } from './bitbucket-cloud.js';
 import type { BitbucketServerHost } from './bitbucket-server.js';
 import type { GitHubHost } from './github.js';
+import type { GiteaHost } from './gitea/gitea-host.js';
 import type { GitLabHost } from './gitlab.js';
 import type { Host, HostRole, HostType } from './host.js';
 
@@ -21,6 +22,7 @@ export interface HostClasses {
   gitlab: typeof GitLabHost;
   'bitbucket-cloud': typeof BitbucketCloudHost;
   'bitbucket-server': typeof BitbucketServerHost;
+  gitea: typeof GiteaHost;
 }
 
 export function newHost(
@@ -45,6 +47,8 @@ export function newHost(
       return new (need('bitbucket-cloud'))(endpoint, role, { timeoutMs });
     case 'bitbucket-server':
       return new (need('bitbucket-server'))(endpoint, role, { timeoutMs });
+    case 'gitea':
+      return new (need('gitea'))(endpoint, role, { timeoutMs });
     default: {
       const unknown: never = endpoint.type;
       throw new Error(`Unknown host type '${String(unknown)}'.`);

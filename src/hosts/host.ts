@@ -99,7 +99,12 @@ export type ProtectionStrategy =
   /** The host can exempt the mirror's own account: protection stays on during pushes (Bitbucket, GitHub rulesets). */
   | 'exempt'
   /** Protection is lifted just for the mirror's push and restored in a `finally` (GitLab). */
-  | 'lift';
+  | 'lift'
+  /**
+   * Exempt for creations and updates, but no one may delete a protected branch, the exempt account included (Gitea):
+   * a push that deletes a branch lifts protection around it like 'lift'; other pushes keep it on.
+   */
+  | 'lift-for-branch-deletion';
 
 /**
  * Where the host keeps the tips a run replaces (SPEC "History"): `refs` under `refs/mirror-history/` (the host accepts

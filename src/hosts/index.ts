@@ -4,6 +4,7 @@ import type { Host } from './host.js';
 import { BitbucketCloudHost } from './bitbucket-cloud.js';
 import { BitbucketServerHost } from './bitbucket-server.js';
 import { GitHubHost } from './github.js';
+import { GiteaHost } from './gitea/gitea-host.js';
 import { GitLabHost } from './gitlab.js';
 import { newHost, type HostOptions } from './host-factory.js';
 import type { HostRole } from './host.js';
@@ -16,6 +17,7 @@ const ALL_HOSTS = {
   gitlab: GitLabHost,
   'bitbucket-cloud': BitbucketCloudHost,
   'bitbucket-server': BitbucketServerHost,
+  gitea: GiteaHost,
 };
 
 /**

@@ -16,6 +16,7 @@ const LOADERS: { [T in HostType]: () => Promise<Partial<HostClasses>> } = {
   'bitbucket-server': async () => ({
     'bitbucket-server': (await import('./bitbucket-server.js')).BitbucketServerHost,
   }),
+  gitea: async () => ({ gitea: (await import('./gitea/gitea-host.js')).GiteaHost }),
 };
 
 export async function loadHost(

@@ -13,6 +13,8 @@
  * - Bitbucket Cloud and Bitbucket Server slugs (https://support.atlassian.com/bitbucket-cloud/docs/what-is-a-slug/):
  *   ASCII letters, digits, `_`, `-`, `.`. Cloud: lower case, at most 62 characters, no leading, trailing or doubled
  *   `-` unless the slug is dashes only. Server: starts with a letter or digit.
+ * - Gitea/Forgejo: ASCII letters, digits, `.`, `-`, `_` ("alpha-dash-dot"), at most 100 characters, not `-`, not
+ *   ending in the reserved `.git`, `.wiki`, `.rss`, `.atom` (models/repo `reservedRepoPatterns`).
  */
 import type { HostType } from '../hosts/host.js';
 
@@ -71,6 +73,22 @@ const RULES: Record<HostType, { label: string; segments: boolean; rules: Rule[] 
         says: 'must not start or end with "-" or contain "--" (unless made of dashes only)',
       },
       { breaks: (name) => name.length > 62, says: 'are at most 62 characters long' },
+    ],
+  },
+  gitea: {
+    label: 'Gitea repository names',
+    segments: false,
+    rules: [
+      {
+        breaks: (name) => /[^A-Za-z0-9._-]/.test(name),
+        says: 'may contain only ASCII letters, digits, ".", "-" and "_"',
+      },
+      { breaks: (name) => name === '-', says: 'must not be "-"' },
+      {
+        breaks: (name) => /\.(git|wiki|rss|atom)$/i.test(name),
+        says: 'must not end in ".git", ".wiki", ".rss" or ".atom"',
+      },
+      { breaks: (name) => name.length > 100, says: 'are at most 100 characters long' },
     ],
   },
   'bitbucket-server': {

@@ -17,7 +17,8 @@ export function targetPathFor(source: RepoInfo, targetType: HostType): string {
   const flat = source.path.split('/').join('-');
   switch (targetType) {
     case 'github':
-      // GitHub: ASCII letters, digits, `.`, `-`, `_`; anything else becomes `-`.
+    case 'gitea':
+      // GitHub and Gitea: ASCII letters, digits, `.`, `-`, `_`; anything else becomes `-`.
       return flat.replace(/[^A-Za-z0-9._-]/g, '-');
     case 'bitbucket-cloud':
     case 'bitbucket-server':

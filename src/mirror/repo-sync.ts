@@ -187,9 +187,19 @@ async function writeCode(ctx: RepoContext, code: CodeSync, target: TargetSide): 
     prepare: (updates) => copyLfs(ctx, code, target.repo, updates),
     push: async (updates, history) => {
       const url = gitUrlOf(ctx, 'target', target.repo);
-      return aroundPush(ctx, target.repo, fresh, async () =>
-        // Credentials asked after the protection calls: expiring ones (GitHub App tokens) are renewed when due.
-        overSide(ctx, 'target', leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url), history)),
+      const deletesBranch = updates.some((update) => !update.to && update.ref.startsWith('refs/heads/'));
+      return aroundPush(
+        ctx,
+        target.repo,
+        fresh,
+        async () =>
+          // Credentials asked after the protection calls: expiring ones (GitHub App tokens) are renewed when due.
+          overSide(
+            ctx,
+            'target',
+            leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url), history),
+          ),
+        deletesBranch,
       );
     },
     history: {

@@ -95,15 +95,19 @@ export async function followSourceSettings(
  * push (a rule someone added without the exemption cannot refuse the mirror's own forced updates and prunes, and
  * there is no unprotected window); hosts whose protection is lifted for the push get it restored after it, whatever
  * happened to the push. `fresh`: a repository this run created, empty and with no rule of anyone else's.
+ * `deletesBranch`: the push deletes a branch (hosts that lift only for deletions).
  */
 export async function aroundPush(
   ctx: RepoContext,
   target: RepoInfo,
   fresh: boolean,
   push: () => Promise<PushOutcome[]>,
+  deletesBranch = false,
 ): Promise<PushOutcome[]> {
   const { settings } = ctx;
-  const lift = settings.protect && ctx.target.protectionStrategy === 'lift';
+  const strategy = ctx.target.protectionStrategy;
+  // Gitea: the exempt user may push and force-push, but nobody may delete a protected branch.
+  const lift = settings.protect && (strategy === 'lift' || (strategy === 'lift-for-branch-deletion' && deletesBranch));
   if (lift && !fresh) await ctx.target.unprotect(target);
   else if (settings.protect && !lift) await ctx.target.protect(target, { fresh });
   let outcomes: PushOutcome[] | undefined;

@@ -11,8 +11,8 @@ export const FEATURES: {
   readonly modes: readonly Mode[];
   readonly lfs: boolean;
 } = {
-  sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
-  targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'],
+  sourceTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
+  targetTypes: ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'],
   modes: ['sync', 'preview', 'check', 'remove', 'install-hooks', 'validate'],
   lfs: true,
 };

@@ -3,7 +3,7 @@
  * Here rather than in hosts/ so that settings/ imports nothing from hosts/ (data flows settings → hosts).
  */
 
-export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server'] as const;
+export const HOST_TYPES = ['github', 'gitlab', 'bitbucket-cloud', 'bitbucket-server', 'gitea'] as const;
 export type HostType = (typeof HOST_TYPES)[number];
 
 export type Visibility = 'private' | 'internal' | 'public';

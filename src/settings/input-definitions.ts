@@ -27,35 +27,37 @@ export interface InputDefinition {
 
 export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
   'source-type': {
-    summary: 'github, gitlab, bitbucket-cloud or bitbucket-server (required)',
-    description: 'Type of the source host: github, gitlab, bitbucket-cloud or bitbucket-server. Required.',
+    summary: 'github, gitlab, bitbucket-cloud, bitbucket-server or gitea (required)',
+    description:
+      'Type of the source host: github, gitlab, bitbucket-cloud, bitbucket-server or gitea (Gitea and Forgejo). Required.',
     default: 'required',
     scope: 'mirror',
   },
   'target-type': {
-    summary: 'github, gitlab, bitbucket-cloud or bitbucket-server (required)',
-    description: 'Type of the target host: github, gitlab, bitbucket-cloud or bitbucket-server. Required.',
+    summary: 'github, gitlab, bitbucket-cloud, bitbucket-server or gitea (required)',
+    description:
+      'Type of the target host: github, gitlab, bitbucket-cloud, bitbucket-server or gitea (Gitea and Forgejo). Required.',
     default: 'required',
     scope: 'mirror',
   },
   'source-url': {
-    summary: 'source server base URL (default per type; required for bitbucket-server)',
+    summary: 'source server base URL (default per type; required for bitbucket-server and gitea)',
     description:
-      'Source server base URL. Default: https://github.com, https://gitlab.com or https://bitbucket.org by source-type; required for bitbucket-server.',
+      'Source server base URL. Default: https://github.com, https://gitlab.com or https://bitbucket.org by source-type; required for bitbucket-server and gitea (e.g. https://codeberg.org).',
     default: 'https://github.com, https://gitlab.com or https://bitbucket.org by source-type',
     scope: 'mirror',
   },
   'target-url': {
-    summary: 'target server base URL (default per type; required for bitbucket-server)',
+    summary: 'target server base URL (default per type; required for bitbucket-server and gitea)',
     description:
-      'Target server base URL. Default: https://github.com, https://gitlab.com or https://bitbucket.org by target-type; required for bitbucket-server.',
+      'Target server base URL. Default: https://github.com, https://gitlab.com or https://bitbucket.org by target-type; required for bitbucket-server and gitea (e.g. https://codeberg.org).',
     default: 'https://github.com, https://gitlab.com or https://bitbucket.org by target-type',
     scope: 'mirror',
   },
   'source-api-url': {
     summary: 'override of the source API base (default derived from source-url)',
     description:
-      'Override of the source API base. Default: derived from source-url (api.github.com or <url>/api/v3, <url>/api/v4, api.bitbucket.org/2.0 or <url>/2.0, <url>/rest/api/1.0 for bitbucket-server).',
+      'Override of the source API base. Default: derived from source-url (api.github.com or <url>/api/v3, <url>/api/v4, api.bitbucket.org/2.0 or <url>/2.0, <url>/rest/api/1.0 for bitbucket-server, <url>/api/v1 for gitea).',
     default: 'derived from source-url',
     scope: 'mirror',
   },
@@ -68,21 +70,21 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
   'source-owner': {
     summary: 'source namespace: organization, user, group path, workspace, project key or ~user (required)',
     description:
-      'Source namespace: GitHub organization or user, GitLab group (with all subgroups) or user, Bitbucket Cloud workspace, Bitbucket Server project key or ~user. Required.',
+      'Source namespace: GitHub organization or user, GitLab group (with all subgroups) or user, Bitbucket Cloud workspace, Bitbucket Server project key or ~user, Gitea organization or user. Required.',
     default: 'required',
     scope: 'mirror',
   },
   'target-owner': {
     summary: 'target namespace: organization, group path, workspace or project key (required)',
     description:
-      'Target namespace: GitHub organization, GitLab group, Bitbucket Cloud workspace or Bitbucket Server project key. Required.',
+      'Target namespace: GitHub organization, GitLab group, Bitbucket Cloud workspace, Bitbucket Server project key or Gitea organization. Required.',
     default: 'required',
     scope: 'mirror',
   },
   'source-token': {
     summary: 'source access token (environment MIRROR_SOURCE_TOKEN only, never a flag)',
     description:
-      'Source access token (GitHub PAT or App installation token, GitLab PAT, Bitbucket access token or app password). Masked in logs. Required for install-hooks.',
+      'Source access token (GitHub PAT or App installation token, GitLab PAT, Bitbucket access token or app password, Gitea/Forgejo access token). Masked in logs. Required for install-hooks.',
     secret: true,
     scope: 'mirror',
   },
@@ -238,7 +240,7 @@ export const INPUT_DEFINITIONS: Record<InputName, InputDefinition> = {
   visibility: {
     summary: 'of created repositories: private, internal, public or source (default private)',
     description:
-      'Visibility of created repositories: private, internal, public or source (same as the source repository). Default: private.',
+      'Visibility of created repositories: private, internal, public or source (same as the source repository); where the target has no internal visibility (Bitbucket, Gitea, a GitHub organization outside an enterprise) internal becomes private. Default: private.',
     default: 'private',
     scope: 'mirror',
     perRepository: true,

@@ -306,7 +306,9 @@ function readEndpoint(read: InputReader, side: 'source' | 'target'): EndpointSet
 
   const rawUrl = value('url') ?? DEFAULT_URLS[type];
   if (rawUrl === undefined) {
-    throw missing(name('url'), `the ${type} server base URL, e.g. https://bitbucket.example.com (no default)`);
+    const example =
+      type === 'gitea' ? 'https://gitea.example.com or https://codeberg.org' : 'https://bitbucket.example.com';
+    throw missing(name('url'), `the ${type} server base URL, e.g. ${example} (no default)`);
   }
   const url = readUrl(rawUrl, name('url'));
   const rawApiUrl = value('api-url');
@@ -378,6 +380,15 @@ function ownerRule(type: HostType, side: 'source' | 'target'): OwnerRule {
             valid: (owner) => /^[A-Za-z][A-Za-z0-9_]*$/.test(owner),
             expected: 'a Bitbucket Server project key (e.g. PROJ)',
           };
+    case 'gitea':
+      // Gitea/Forgejo user and organization names: letters, digits, '-', '_', '.', not starting or ending with '-'/'.'.
+      return {
+        valid: (owner) => /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,38}[A-Za-z0-9_])?$/.test(owner),
+        expected:
+          side === 'source'
+            ? "a Gitea organization or user name (letters, digits, '-', '_', '.')"
+            : "a Gitea organization name (letters, digits, '-', '_', '.')",
+      };
   }
 }
 

@@ -1,11 +1,12 @@
 import type { HostType } from './host-types.js';
 
-/** Default server URL per type (SPEC "Hosts"); Bitbucket Server has none. */
+/** Default server URL per type (SPEC "Hosts"); Bitbucket Server and Gitea (self-hosted, or Codeberg) have none. */
 export const DEFAULT_URLS: Readonly<Record<HostType, string | undefined>> = {
   github: 'https://github.com',
   gitlab: 'https://gitlab.com',
   'bitbucket-cloud': 'https://bitbucket.org',
   'bitbucket-server': undefined,
+  gitea: undefined,
 };
 
 /**
@@ -17,6 +18,7 @@ export const DEFAULT_URLS: Readonly<Record<HostType, string | undefined>> = {
  * - bitbucket-cloud: bitbucket.org → https://api.bitbucket.org/2.0; else `<url>/2.0`
  * - bitbucket-server: `<url>/rest/api/1.0`. Branch permissions live beside it, at `<url>/rest/branch-permissions/2.0`:
  *   the adapter builds that one from `url` (SPEC "Hosts").
+ * - gitea (and Forgejo): `<url>/api/v1`
  */
 export function deriveApiUrl(type: HostType, url: string): string {
   const { hostname } = new URL(url);
@@ -33,6 +35,8 @@ export function deriveApiUrl(type: HostType, url: string): string {
         : `${url}/2.0`;
     case 'bitbucket-server':
       return `${url}/rest/api/1.0`;
+    case 'gitea':
+      return `${url}/api/v1`;
   }
 }
 

@@ -12,7 +12,7 @@
  */
 import { Worker } from 'node:worker_threads';
 
-export type ContractHost = 'github' | 'gitlab' | 'bitbucket-server' | 'bitbucket-cloud';
+export type ContractHost = 'github' | 'gitlab' | 'bitbucket-server' | 'bitbucket-cloud' | 'gitea';
 
 /** A request as the fake received it. `path` is the raw (still percent-encoded) path, with the host's API prefix. */
 export interface ContractRequest {

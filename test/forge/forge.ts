@@ -16,6 +16,7 @@ import { runHttpBackend } from './git-backend.js';
 import { installHooks, LAST_PUSH_FILE, RULES_FILE } from './hook-scripts.js';
 import { createBitbucketServerFake } from './hosts/bitbucket-server.js';
 import { createGitHubFake } from './hosts/github.js';
+import { createGiteaFake } from './hosts/gitea.js';
 import { createGitLabFake } from './hosts/gitlab.js';
 import { createBitbucketCloudFake } from './hosts/bitbucket-cloud.js';
 import { LfsServer, type RecordedLfsRequest } from './lfs.js';
@@ -60,6 +61,7 @@ export const HOST_FAKES: Partial<Record<ForgeType, (state: ForgeState) => HostFa
   gitlab: createGitLabFake,
   'bitbucket-cloud': createBitbucketCloudFake,
   'bitbucket-server': createBitbucketServerFake,
+  gitea: createGiteaFake,
 };
 
 interface ActiveFault {

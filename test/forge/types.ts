@@ -25,7 +25,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 
-export type ForgeType = 'github' | 'gitlab' | 'bitbucket-server' | 'bitbucket-cloud';
+export type ForgeType = 'github' | 'gitlab' | 'bitbucket-server' | 'bitbucket-cloud' | 'gitea';
 
 /** Access levels, GitLab's numbers (https://docs.gitlab.com/api/members/#roles); GitHub roles map onto them. */
 export const ACCESS = {

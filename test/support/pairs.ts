@@ -29,12 +29,13 @@ import {
 } from './cli.js';
 import { scaled } from './time-scale.mjs';
 
-export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud'];
+export const HOST_TYPES: ForgeType[] = ['github', 'gitlab', 'bitbucket-server', 'bitbucket-cloud', 'gitea'];
 const SHORT: Record<ForgeType, string> = {
   github: 'gh',
   gitlab: 'gl',
   'bitbucket-server': 'bbs',
   'bitbucket-cloud': 'bbc',
+  gitea: 'gt',
 };
 /** Role names as each host calls them (owner-level for the mirror, write for the developer). */
 const ROLES: Record<ForgeType, { admin: Role; write: Role }> = {
@@ -42,6 +43,8 @@ const ROLES: Record<ForgeType, { admin: Role; write: Role }> = {
   gitlab: { admin: 'owner', write: 'developer' },
   'bitbucket-server': { admin: 'admin', write: 'write' },
   'bitbucket-cloud': { admin: 'admin', write: 'write' },
+  // Gitea: organization owner (administers every repository), a team with write access.
+  gitea: { admin: 'owner', write: 'write' },
 };
 /** Bitbucket Cloud project that created repositories go to (`target-project`). */
 export const BBC_PROJECT = 'MIR';
@@ -51,6 +54,7 @@ const PRIVATE_REFS: Record<ForgeType, string[]> = {
   gitlab: ['refs/merge-requests/7/head'],
   'bitbucket-server': ['refs/pull-requests/7/from'],
   'bitbucket-cloud': [],
+  gitea: ['refs/pull/7/head'],
 };
 
 export interface Account {
@@ -68,6 +72,8 @@ export interface HostForge {
 
 /** Tokens shaped like each host's, unique per forge user. */
 function tokenFor(type: ForgeType): string {
+  // Gitea access tokens are 40 hex digits without a prefix.
+  if (type === 'gitea') return crypto.randomBytes(20).toString('hex');
   const tail = crypto.randomBytes(18).toString('hex');
   const prefix = { github: 'ghp_', gitlab: 'glpat-', 'bitbucket-server': 'BBDC-', 'bitbucket-cloud': 'ATCTT3x' }[type];
   return `${prefix}${tail}`;
@@ -110,6 +116,8 @@ export function gitAuthorization(type: ForgeType, account: Account, basic: boole
     gitlab: 'oauth2',
     'bitbucket-server': account.username,
     'bitbucket-cloud': basic ? account.username : 'x-token-auth',
+    // Gitea takes the token as password whatever the user name.
+    gitea: account.username,
   }[type];
   return `Basic ${Buffer.from(`${username}:${account.token}`).toString('base64')}`;
 }
@@ -132,7 +140,7 @@ export function allRefNames(dir: string): string[] {
 export function expectedTargetName(targetType: ForgeType, sourcePath: string): string {
   if (targetType === 'gitlab') return sourcePath;
   const flat = sourcePath.split('/').join('-');
-  return targetType === 'github' ? flat : flat.toLowerCase();
+  return targetType === 'github' || targetType === 'gitea' ? flat : flat.toLowerCase();
 }
 
 /** Fails with the CLI's own output when the exit code is not the expected one (a bare `toBe` hides why). */
@@ -274,6 +282,7 @@ const REFUSED: Record<ForgeType, RegExp> = {
   gitlab: /GitLab: You (are not allowed|can only delete)/,
   'bitbucket-server': /Check your branch permissions configuration with the project administrator/,
   'bitbucket-cloud': /branch restriction/,
+  gitea: /Not allowed to push to protected branch|protected from deletion|Tag refs\/tags\/\S+ is protected/,
 };
 
 /** The compact story every pair goes through. Each step builds on the state the previous one left. */
@@ -420,7 +429,7 @@ function basicFor(other: ForgeType): boolean {
 }
 
 /**
- * Declares the pair tests of one source host: the four stories and the `extras` (all concurrently), then the checks
+ * Declares the pair tests of one source host: the five stories and the `extras` (all concurrently), then the checks
  * over the whole file: no contract violation on any forge, the source never written to, no token in any output,
  * report, cache or git argv.
  */
