@@ -384,7 +384,17 @@ describe('ref discovery against git http-backend', () => {
     expect(calls).toEqual([]);
     // SSH URLs go to `git ls-remote` (after `--`, so no URL can be read as an option); other schemes are refused.
     await listRemoteRefs(stub, 'git@git.test:acme/small.git', []);
-    expect(calls).toEqual([['ls-remote', '--heads', '--tags', '--refs', '--', 'git@git.test:acme/small.git']]);
+    expect(calls).toEqual([
+      [
+        'ls-remote',
+        '--refs',
+        '--',
+        'git@git.test:acme/small.git',
+        'refs/heads/*',
+        'refs/tags/*',
+        'refs/mirror-history/*',
+      ],
+    ]);
     const error = await failureOf(listRemoteRefs(stub, 'ext::sh -c touch% pwned', []));
     expect(error.message).toMatch(/refusing to use .* as a git URL/);
   });

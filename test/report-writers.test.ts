@@ -322,6 +322,7 @@ describe('json and publishReport', () => {
       failed: '2',
       skipped: '1',
       orphaned: '1',
+      held: '0',
       report: reportFile,
     });
     expect(out.at(-1)).toBe(

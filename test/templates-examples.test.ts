@@ -115,6 +115,14 @@ describe('GitHub workflow examples', () => {
     expect(wf.concurrency).toEqual({ group: 'org-mirror', 'cancel-in-progress': false });
   });
 
+  it('mirror.yml releases a held repository from the UI: a workflow_dispatch input wired to accept', () => {
+    const wf = workflow('mirror.yml');
+    const dispatch = (wf.on as Json).workflow_dispatch as { inputs: Record<string, { type: string }> };
+    expect(dispatch.inputs.accept.type).toBe('string');
+    const mirror = wf.jobs.mirror.steps.find((step) => step.uses?.includes('/org-mirror@')) as Step;
+    expect(mirror.with?.[INPUTS.accept]).toBe('${{ inputs.accept }}');
+  });
+
   it('mirror.yml caches the cache-dir under a key that changes every run, restoring the newest', () => {
     const job = workflow('mirror.yml').jobs.mirror;
     const cache = cacheStep(job).with as { path: string; key: string; 'restore-keys': string };
@@ -194,6 +202,15 @@ describe('GitLab pipeline example', () => {
     }
     // Two includes with the same job-prefix would define the same job twice.
     expect(prefixes.size).toBe(includes.length);
+  });
+
+  it('releases a held repository with a pipeline variable shown in the Run pipeline form', () => {
+    const variables = pipeline.variables as Record<string, { value: string; description: string }>;
+    expect(variables.MIRROR_ACCEPT).toEqual({ value: '', description: expect.stringContaining('held') });
+    // The component passes `accept` as MIRROR_ACCEPT, which a pipeline variable of the same name overrides.
+    expect(readFileSync(`${ROOT}templates/mirror.yml`, 'utf8')).toContain(
+      "MIRROR_ACCEPT: { value: '$[[ inputs.accept ]]'",
+    );
   });
 
   it('keeps tokens out of the pipeline file', () => {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import type { RepoResult } from '../src/report/model.js';
+import { git } from './forge/seed.js';
 import {
   filesContaining,
   gitSpy,
@@ -232,12 +233,20 @@ describe('wikis mirrored alongside the code', () => {
     expect(gitlab.forge.writes.length).toBe(writes);
     expect(gitlab.forge.pushes.length).toBe(pushes);
 
+    const edited = gitlab.forge.wikiRefs('mirrors', 'docs')['refs/heads/master'];
     const overwrite = await mirror(acme(), glMirrors(), { MIRROR_ON_DIVERGENCE: 'overwrite' });
     expectExit(overwrite, 0);
     expect(result(overwrite, 'docs').wiki?.refs).toEqual([
       expect.objectContaining({ ref: 'refs/heads/master', kind: 'force-update' }),
     ]);
     expect(gitlab.forge.wikiRefs('mirrors', 'docs')).toEqual(github.forge.wikiRefs('acme', 'docs'));
+    // The overwritten page is not lost: its tip is kept under the wiki's history refs, as for code.
+    const kept = git(gitlab.forge.repo('mirrors', 'docs').wikiDir, [
+      'for-each-ref',
+      '--format=%(objectname) %(refname)',
+      'refs/mirror-history',
+    ]);
+    expect(kept).toMatch(new RegExp(`^${edited} refs/mirror-history/\\d{8}T\\d{6}Z/heads/master$`));
   });
 
   test('a source wiki switched off costs no request, and its mirror is left as it is', async () => {

@@ -33,6 +33,9 @@ export interface PushOutcome {
   kind?: ErrorKind;
 }
 
+/** git's words when the receiving end does not advertise `atomic` (send-pack.c). */
+const ATOMIC_UNSUPPORTED = /does not support --atomic push/;
+
 /** Refs per `git push` process (one push per repository below this). */
 export const PUSH_BATCH = 200;
 
@@ -66,14 +69,18 @@ export async function lsRemote(
   url: string,
   credentials: GitCredential[],
   options: { cwd?: string; signal?: AbortSignal } = {},
-): Promise<{ refs: RefMap; unsafe: string[] }> {
+): Promise<{ refs: RefMap; unsafe: string[]; history: RefMap }> {
   assertGitUrl(url);
-  const result = await git.run(['ls-remote', '--heads', '--tags', '--refs', '--', url], {
-    credentials,
-    retry: true,
-    cwd: options.cwd,
-    signal: options.signal,
-  });
+  // Patterns rather than --heads/--tags: the history refs come in the same listing (SPEC "History", retention).
+  const result = await git.run(
+    ['ls-remote', '--refs', '--', url, 'refs/heads/*', 'refs/tags/*', 'refs/mirror-history/*'],
+    {
+      credentials,
+      retry: true,
+      cwd: options.cwd,
+      signal: options.signal,
+    },
+  );
   return parseLsRemote(result.stdout);
 }
 
@@ -171,20 +178,54 @@ export class CacheRepo {
     return result.code === 0;
   }
 
+  /** Of these objects, the ones this repository does not have (one `git cat-file --batch-check`). */
+  async missingObjects(shas: string[]): Promise<string[]> {
+    const wanted = [...new Set(shas)];
+    if (!wanted.length || !this.exists()) return wanted;
+    const result = await this.git.run(['cat-file', '--batch-check=%(objectname)'], {
+      cwd: this.dir,
+      input: `${wanted.join('\n')}\n`,
+      allowFailure: true,
+    });
+    return result.stdout
+      .split('\n')
+      .map((line) => /^([0-9a-f]{40,64}) missing$/.exec(line)?.[1])
+      .filter((sha): sha is string => sha !== undefined);
+  }
+
+  /**
+   * Fetch some of a remote's refs (by full name) under `refs/mirror-target/`, for objects only the target has (a tip
+   * the mirror is about to replace, to keep it as a history ref). Never touches the source's branches and tags.
+   */
+  async fetchRefsOf(url: string, refs: string[], credentials: GitCredential[], signal?: AbortSignal): Promise<void> {
+    assertGitUrl(url);
+    if (!refs.length) return;
+    const specs = refs.map((ref) => `+${ref}:refs/mirror-target/${ref.replace(/^refs\//, '')}`);
+    await this.git.run(['fetch', '--no-tags', '--no-write-fetch-head', '--no-auto-gc', '--', url, ...specs], {
+      cwd: this.dir,
+      credentials,
+      retry: true,
+      signal,
+    });
+  }
+
   /**
    * Push ref updates, each with a lease on the value just seen on the target, so that a concurrent direct push is
-   * never clobbered. Refs are reported one by one (a rejected ref does not fail the others).
+   * never clobbered. Refs are reported one by one (a rejected ref does not fail the others), unless `atomic`: then
+   * each batch is one `git push --atomic` (all of its refs or none) where the server supports it.
    */
   async push(
     url: string,
     updates: RefUpdate[],
     credentials: GitCredential[],
     signal?: AbortSignal,
+    options: { atomic?: boolean } = {},
   ): Promise<PushOutcome[]> {
     assertGitUrl(url);
     const outcomes: PushOutcome[] = [];
     for (let start = 0; start < updates.length; start += PUSH_BATCH) {
-      outcomes.push(...(await this.pushBatch(url, updates.slice(start, start + PUSH_BATCH), credentials, signal)));
+      const batch = updates.slice(start, start + PUSH_BATCH);
+      outcomes.push(...(await this.pushBatch(url, batch, credentials, signal, options.atomic ?? false)));
     }
     return outcomes;
   }
@@ -193,9 +234,11 @@ export class CacheRepo {
     url: string,
     updates: RefUpdate[],
     credentials: GitCredential[],
-    signal?: AbortSignal,
+    signal: AbortSignal | undefined,
+    atomic: boolean,
   ): Promise<PushOutcome[]> {
     const args = ['push', '--porcelain', '--progress', '--no-verify', '--no-follow-tags'];
+    if (atomic) args.push('--atomic');
     for (const update of updates) args.push(`--force-with-lease=${update.ref}:${update.expect ?? ''}`);
     args.push('--', url);
     for (const update of updates) args.push(update.to ? `${update.to}:${update.ref}` : `:${update.ref}`);
@@ -203,6 +246,9 @@ export class CacheRepo {
     let stalls = 0;
     for (let attempt = 1; ; attempt++) {
       const result = await this.git.run(args, { cwd: this.dir, credentials, allowFailure: true, signal });
+      // A server without the `atomic` capability refuses the whole push before anything is sent: push ref by ref.
+      if (atomic && ATOMIC_UNSUPPORTED.test(result.stderr))
+        return this.pushBatch(url, updates, credentials, signal, false);
       if (STALLED.test(result.stderr)) stalls++;
       const outcomes = parsePorcelain(result.stdout);
       if (outcomes.size > 0 || result.code === 0) {

@@ -32,7 +32,7 @@ import { renewedCredentials, type Git, type GitCredential } from './git.js';
 import { headersFor, redactor } from './git-http-auth.js';
 import { discoveryDispatcher } from './git-http-dispatcher.js';
 import { DELIM, FLUSH, PktLineError, dataPacket, readPackets, type Packet } from './pkt-line.js';
-import { collectRefs, type RefMap } from './refs.js';
+import { collectRefs, HISTORY_NAMESPACE, type RefMap } from './refs.js';
 
 export interface RefListing {
   refs: RefMap;
@@ -40,6 +40,8 @@ export interface RefListing {
   unsafe: string[];
   /** The branch HEAD points to (without `refs/heads/`), when the server says. */
   head?: string;
+  /** The mirror's history refs (`refs/mirror-history/*`, `refs/tags/mirror-history/*`): never mirrored or compared. */
+  history?: RefMap;
 }
 
 export interface DiscoveryOptions {
@@ -202,14 +204,18 @@ async function getAdvertisement(base: URL, session: Session): Promise<{ base: UR
   }
 }
 
-/** Protocol v2: one `ls-refs` command for HEAD, branches and tags. */
+/**
+ * Protocol v2: one `ls-refs` command for HEAD, branches, tags and the mirror's history refs (read in the same request,
+ * for retention: SPEC "History").
+ */
 async function listRefsV2(base: URL, capabilities: Map<string, string>, session: Session): Promise<RefListing> {
   if (!capabilities.has('ls-refs')) throw new RefDiscoveryError('the server speaks protocol v2 without ls-refs');
   const command = [dataPacket('command=ls-refs')];
   const objectFormat = capabilities.get('object-format');
   if (objectFormat) command.push(dataPacket(`object-format=${objectFormat}`));
   command.push(DELIM, dataPacket('symrefs'));
-  for (const prefix of ['HEAD', 'refs/heads/', 'refs/tags/']) command.push(dataPacket(`ref-prefix ${prefix}`));
+  for (const prefix of ['HEAD', 'refs/heads/', 'refs/tags/', HISTORY_NAMESPACE])
+    command.push(dataPacket(`ref-prefix ${prefix}`));
   command.push(FLUSH);
   const url = new URL(`${base.href}/git-upload-pack`);
   const response = await send(

@@ -7,10 +7,18 @@
 export type RefMap = Map<string, string>;
 
 const MIRRORED = /^refs\/(heads|tags)\//;
+/** History refs (SPEC "History"): kept tips, read for retention, never mirrored, compared or reported as diverged. */
+export const HISTORY_NAMESPACE = 'refs/mirror-history/';
+/** The same as protected tags, on hosts that refuse refs outside `refs/heads` and `refs/tags`. */
+export const HISTORY_TAG_NAMESPACE = 'refs/tags/mirror-history/';
+
+export function isHistoryRef(ref: string): boolean {
+  return ref.startsWith(HISTORY_NAMESPACE) || ref.startsWith(HISTORY_TAG_NAMESPACE);
+}
 const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
-/** Parse `git ls-remote` output, keeping mirrored refs with safe names. Unsafe names are returned apart. */
-export function parseLsRemote(output: string): { refs: RefMap; unsafe: string[] } {
+/** Parse `git ls-remote` output, keeping mirrored refs with safe names. Unsafe names and history refs are returned apart. */
+export function parseLsRemote(output: string): { refs: RefMap; unsafe: string[]; history: RefMap } {
   const entries: Array<[string, string]> = [];
   for (const line of output.split('\n')) {
     if (!line) continue;
@@ -23,17 +31,24 @@ export function parseLsRemote(output: string): { refs: RefMap; unsafe: string[] 
 
 /**
  * `[sha, ref]` pairs as a server advertises them (ls-remote lines, protocol v0/v2 ref lines) to the mirror's view:
- * mirrored namespaces only, peeled tags dropped, unsafe names apart. A later pair of the same name wins.
+ * mirrored namespaces only, peeled tags dropped, unsafe names apart, history refs apart. A later pair of the same name
+ * wins.
  */
-export function collectRefs(entries: Iterable<[string, string]>): { refs: RefMap; unsafe: string[] } {
+export function collectRefs(entries: Iterable<[string, string]>): { refs: RefMap; unsafe: string[]; history: RefMap } {
   const refs: RefMap = new Map();
   const unsafe: string[] = [];
+  const history: RefMap = new Map();
   for (const [sha, ref] of entries) {
-    if (!SHA.test(sha) || !MIRRORED.test(ref) || ref.endsWith('^{}')) continue;
+    if (!SHA.test(sha) || ref.endsWith('^{}')) continue;
+    if (isHistoryRef(ref)) {
+      history.set(ref, sha);
+      continue;
+    }
+    if (!MIRRORED.test(ref)) continue;
     if (isSafeRefName(ref)) refs.set(ref, sha);
     else unsafe.push(ref);
   }
-  return { refs, unsafe };
+  return { refs, unsafe, history };
 }
 
 /**

@@ -107,8 +107,16 @@ export type ProtectionStrategy =
    */
   | 'lift-for-branch-deletion';
 
+/**
+ * Where the host keeps the tips a run replaces (SPEC "History"): `refs` under `refs/mirror-history/` (the host accepts
+ * and keeps refs outside `refs/heads` and `refs/tags`), `tags` as protected tags `mirror-history/…` (it does not).
+ */
+export type HistoryRefs = 'refs' | 'tags';
+
 export interface Host {
   readonly type: HostType;
+  /** Where kept tips go on this host (docs/history.md has the per-host reasons). */
+  readonly historyRefs: HistoryRefs;
   /** The namespace: organization, group path, workspace, project key or `~user`. */
   readonly owner: string;
   readonly protectionStrategy: ProtectionStrategy;

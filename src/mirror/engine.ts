@@ -47,6 +47,8 @@ export interface MirrorDeps {
   verifyIntervalMs?: number;
   redact?: (text: string) => string;
   copyLfs?: RepoContext['copyLfs'];
+  /** The run's start (set by runMirror): the stamp of the history refs it writes. */
+  startedAt?: Date;
   /** Job slots shared with other mirrors of the same run (multi-run.ts); default: the mirror's own. */
   slots?: JobSlots;
   /** Health backoff: a `backing-off` result for a repository not tried this run (health-store.ts). */
@@ -99,7 +101,7 @@ export async function runMirror(settings: Settings, deps: MirrorDeps): Promise<R
       settings.mode === 'install-hooks' ? new Map<string, RepoInfo>() : await findTargets(settings, deps, selection);
     const jobs: RepoJob[] = selection.jobs.map((job) => ({ ...job, target: targets.get(nameKey(job.targetPath)) }));
     announceSelection(settings, runtime, jobs, selection);
-    const done = await runMode(settings, deps, selection, jobs, targets);
+    const done = await runMode(settings, { ...deps, startedAt }, selection, jobs, targets);
     return newReport(
       settings,
       startedAt,
@@ -365,6 +367,7 @@ async function runJob(
     git,
     store,
     verifyIntervalMs: deps.verifyIntervalMs ?? 24 * 3600_000,
+    startedAt: deps.startedAt,
     signal: controller.signal,
     copyLfs: deps.copyLfs ?? (settings.lfs ? createLfsCopier(git) : undefined),
     transferSlot: async () => {
@@ -459,6 +462,7 @@ function describeResult(result: RepoResult): string {
       return `would ${result.status} (${result.refs.length} ref${result.refs.length === 1 ? '' : 's'})`;
     case 'failed':
     case 'diverged':
+    case 'held':
     case 'unavailable':
     case 'skipped':
       return `${result.status}: ${result.reason ?? ''}`;

@@ -10,6 +10,7 @@ import type { RefMap } from '../git/refs.js';
 import { kindOf } from '../errors.js';
 import type { RefAction, RepoStatus, WikiResult } from '../report/model.js';
 import type { Mode } from '../settings/settings.js';
+import { assessDestruction, historyNotes, pushList, type Destruction } from './history-plan.js';
 import { planRefs, updatesOf, type PlannedRef } from './plan.js';
 import type { RepoContext } from './repo-context.js';
 import { refsRecord, type RepoState } from './state.js';
@@ -32,8 +33,25 @@ export interface RefSyncJob {
   stateFor(refs: RefMap, clean: boolean): RepoState;
   /** Work to do before the values about to be written are recorded (the code's LFS objects). */
   prepare?(updates: PlannedRef[]): Promise<void>;
-  /** Push the updates, each with its lease (the code lifts and restores protection around it). */
-  push(updates: PlannedRef[]): Promise<PushOutcome[]>;
+  /**
+   * Push the updates, each with its lease (the code lifts and restores protection around it), with the history refs
+   * `history` adds (kept tips, expired ones): see `leasedPush`.
+   */
+  push(updates: PlannedRef[], history?: Destruction): Promise<PushOutcome[]>;
+  /** History refs and the guard (SPEC "History"): what the target keeps and how it is read. */
+  history?: HistorySide;
+}
+
+/** What the ref sync needs to keep replaced tips on one target and guard it. */
+export interface HistorySide {
+  /** The source name `accept` is matched against. */
+  name: string;
+  /** The target's history refs, from the same listing as its branches and tags. */
+  refs: RefMap;
+  /** Fetches target refs whose tips the cache lacks (to keep a tip only the target had). */
+  fetchTargetRefs(refs: string[]): Promise<void>;
+  /** Whether the destruction guard watches this pair (the code's branches and tags; not a wiki's). */
+  guard: boolean;
 }
 
 /** What the ref sync leaves: the result to report, and (after a sync) the target's refs and what was pushed. */
@@ -43,6 +61,10 @@ export interface RefSyncResult {
   finalTarget?: RefMap;
   /** Refs the push was asked to write (sync only). */
   updates?: number;
+  /** What to do about a held pair (the guard's advice). */
+  next?: string;
+  /** Where replaced tips were kept, expired history refs deleted, a held change accepted. */
+  notes?: string[];
 }
 
 export async function syncRefs(ctx: RepoContext, job: RefSyncJob): Promise<RefSyncResult> {
@@ -59,16 +81,59 @@ export async function syncRefs(ctx: RepoContext, job: RefSyncJob): Promise<RefSy
     overwrite: settings.onDivergence === 'overwrite',
     isAncestor: (ancestor, descendant) => job.cache.isAncestor(ancestor, descendant),
   });
+  const destruction = job.history ? await assessHistory(ctx, job, job.history, plan) : undefined;
+  if (destruction?.held) return holdPair(ctx, job, destruction, plan);
   if (settings.mode !== 'sync') return { result: refResult(ctx, plan) };
 
   const known = confirmWritten(job.state, plan);
   const updates = updatesOf(plan);
-  const outcomes = updates.length ? await writeRecorded(ctx, job, updates, known) : [];
+  const outcomes = updates.length ? await writeRecorded(ctx, job, updates, known, destruction) : [];
   const refs = applyOutcomes(plan, outcomes);
   const finalTarget = targetAfter(job.targetRefs, refs);
   const clean = !plan.some((action) => action.kind === 'diverged') && !refs.some((action) => action.error);
   await ctx.store.write(job.stateKey, job.stateFor(recordable(finalTarget, plan, refs, known), clean));
-  return { result: refResult(ctx, plan, { refs, created: job.created }), finalTarget, updates: updates.length };
+  const notes = historyNotes(destruction, new Set(outcomes.filter((o) => !o.ok).map((o) => o.ref)));
+  return {
+    result: refResult(ctx, plan, { refs, created: job.created }),
+    finalTarget,
+    updates: updates.length,
+    ...(notes.length ? { notes } : {}),
+  };
+}
+
+/** The replaced tips of a plan, the guard's verdict, and the history refs the push carries. */
+function assessHistory(ctx: RepoContext, job: RefSyncJob, side: HistorySide, plan: PlannedRef[]): Promise<Destruction> {
+  const { settings } = ctx;
+  return assessDestruction({
+    settings: side.guard ? settings : { ...settings, destructiveLimit: null },
+    name: side.name,
+    plan,
+    target: job.targetRefs,
+    history: side.refs,
+    cache: job.cache,
+    fetchTargetRefs: side.fetchTargetRefs,
+    layout: ctx.target.historyRefs,
+    startedAt: ctx.startedAt ?? new Date(),
+  });
+}
+
+/**
+ * A pair the destruction guard holds: nothing written, reported `held` with the counts and how to release it. Its
+ * state no longer counts as clean, so that the no-op fast path does not call it up to date next time.
+ */
+async function holdPair(
+  ctx: RepoContext,
+  job: RefSyncJob,
+  destruction: Destruction,
+  plan: PlannedRef[],
+): Promise<RefSyncResult> {
+  if (ctx.settings.mode === 'sync' && job.state?.clean)
+    await ctx.store.write(job.stateKey, { ...job.state, clean: false });
+  const name = job.history?.name ?? '';
+  return {
+    result: { status: 'held', reason: destruction.verdict.reason, refs: stripPlan(plan) },
+    next: `if the change at the source is intended, rerun with accept: ${name} to apply it (the replaced tips are kept)`,
+  };
 }
 
 /**
@@ -119,6 +184,7 @@ async function writeRecorded(
   job: RefSyncJob,
   updates: PlannedRef[],
   known: RepoState | undefined,
+  history?: Destruction,
 ): Promise<PushOutcome[]> {
   await ctx.transferSlot?.();
   await job.prepare?.(updates);
@@ -130,23 +196,25 @@ async function writeRecorded(
     pending: refsRecord(pending),
     clean: false,
   });
-  return job.push(updates);
+  return job.push(updates, history);
 }
 
-/** One push of `updates` from the cache, each ref leased on the value the plan saw on the target. */
+/**
+ * One push of `updates` from the cache, each ref leased on the value the plan saw on the target, with each kept tip
+ * right before the change that replaces it and expired history refs last; atomic (all or nothing) when it carries
+ * history refs, so that no tip is replaced without being kept.
+ */
 export function leasedPush(
   ctx: RepoContext,
   cache: CacheRepo,
   url: string,
   updates: PlannedRef[],
   credentials: GitCredential[],
+  history?: Destruction,
 ): Promise<PushOutcome[]> {
-  return cache.push(
-    url,
-    updates.map((action) => ({ ref: action.ref, to: action.to, expect: action.expect })),
-    credentials,
-    ctx.signal,
-  );
+  return cache.push(url, pushList(updates, history), credentials, ctx.signal, {
+    atomic: Boolean(history?.keep.length || history?.expired.length),
+  });
 }
 
 /**

@@ -39,6 +39,8 @@ export interface RepoContext {
   ) => Promise<{ downloaded: number; uploaded: number }>;
   /** The sides whose git goes over SSH (their key and host keys), when any. */
   ssh?: Partial<Record<Side, SshTransport>>;
+  /** The run's start: the stamp of the history refs it writes and the clock of retention (default: now). */
+  startedAt?: Date;
 }
 
 export interface RepoJob {

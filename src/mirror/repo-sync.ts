@@ -61,6 +61,8 @@ interface TargetSide {
   repo: RepoInfo;
   created?: CreatedTarget;
   refs: RefMap;
+  /** The target's history refs (SPEC "History"), from the same listing. */
+  history?: RefMap;
 }
 
 async function syncCode(ctx: RepoContext, given: RepoJob): Promise<{ outcome: Outcome; job: RepoJob }> {
@@ -153,7 +155,7 @@ async function findTarget(ctx: RepoContext, code: CodeSync): Promise<TargetSide 
   const url = gitUrlOf(ctx, 'target', repo);
   const credentials = await credentialsFor(url, ctx.target, ctx.ssh?.target);
   const listing = await overSide(ctx, 'target', listRemoteRefs(ctx.git, url, credentials, discoveryOptions(ctx)));
-  return { repo, created, refs: listing.refs };
+  return { repo, created, refs: listing.refs, history: listing.history };
 }
 
 /** Both sides known: confirm an unchanged pair, or plan and write through the shared ref sync. */
@@ -171,7 +173,7 @@ async function writeCode(ctx: RepoContext, code: CodeSync, target: TargetSide): 
   }
   // Made by this run's own create (not adopted after a lost answer): empty, with no rule of anyone else's.
   const fresh = Boolean(target.created && !target.created.adopted);
-  const { result, finalTarget, updates } = await syncRefs(ctx, {
+  const { result, finalTarget, updates, next, notes } = await syncRefs(ctx, {
     stateKey,
     state,
     cache: code.cache,
@@ -183,7 +185,7 @@ async function writeCode(ctx: RepoContext, code: CodeSync, target: TargetSide): 
     created: Boolean(target.created),
     stateFor: (refs, clean) => newState(job, target.repo, refs, clean),
     prepare: (updates) => copyLfs(ctx, code, target.repo, updates),
-    push: async (updates) => {
+    push: async (updates, history) => {
       const url = gitUrlOf(ctx, 'target', target.repo);
       const deletesBranch = updates.some((update) => !update.to && update.ref.startsWith('refs/heads/'));
       return aroundPush(
@@ -192,13 +194,27 @@ async function writeCode(ctx: RepoContext, code: CodeSync, target: TargetSide): 
         fresh,
         async () =>
           // Credentials asked after the protection calls: expiring ones (GitHub App tokens) are renewed when due.
-          overSide(ctx, 'target', leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url))),
+          overSide(
+            ctx,
+            'target',
+            leasedPush(ctx, code.cache, url, updates, await targetCredentials(ctx, url), history),
+          ),
         deletesBranch,
       );
     },
+    history: {
+      name: job.source.path,
+      refs: target.history ?? new Map(),
+      fetchTargetRefs: async (refs) => {
+        const url = gitUrlOf(ctx, 'target', target.repo);
+        const credentials = await targetCredentials(ctx, url);
+        await overSide(ctx, 'target', code.cache.fetchRefsOf(url, refs, credentials, ctx.signal));
+      },
+      guard: true,
+    },
   });
   if (finalTarget) await keepProtected(ctx, target.repo, job, finalTarget, fresh, Boolean(updates));
-  return { ...base, ...result };
+  return { ...base, ...result, ...(next ? { next } : {}), ...(notes ? { notes } : {}) };
 }
 
 function targetCredentials(ctx: RepoContext, url: string): Promise<GitCredential[]> {

@@ -8,7 +8,7 @@
 import path from 'node:path';
 
 import { CacheRepo } from '../git/cache-repo.js';
-import { listRemoteRefs } from '../git/ref-discovery.js';
+import { listRemoteRefs, type RefListing } from '../git/ref-discovery.js';
 import type { GitCredential } from '../git/git.js';
 import { sameRefs, type RefMap } from '../git/refs.js';
 import { kindOf } from '../errors.js';
@@ -82,6 +82,8 @@ interface WikiSides {
   targetUrl: string;
   targetCredentials: GitCredential[];
   targetRefs: RefMap;
+  /** The target wiki's history refs (SPEC "History"), from the same listing. */
+  targetHistory?: RefMap;
 }
 
 async function syncWiki(
@@ -91,7 +93,7 @@ async function syncWiki(
   findTarget: () => Promise<RepoInfo>,
 ): Promise<WikiOutcome> {
   const sourceCredentials = await credentialsFor(sourceUrl, ctx.source);
-  const sourceRefs = await discoverRefs(ctx, sourceUrl, sourceCredentials);
+  const sourceRefs = (await discoverRefs(ctx, sourceUrl, sourceCredentials))?.refs;
   // GitHub: the switch is on but no page was ever created, so there is no wiki repository.
   if (!sourceRefs) return {};
   const stateKey = repoStateKey(ctx, job, 'wiki');
@@ -118,7 +120,7 @@ async function syncWiki(
 async function readTargetWiki(
   ctx: RepoContext,
   target: RepoInfo,
-): Promise<Pick<WikiSides, 'targetUrl' | 'targetCredentials' | 'targetRefs'> | { note: string }> {
+): Promise<Pick<WikiSides, 'targetUrl' | 'targetCredentials' | 'targetRefs' | 'targetHistory'> | { note: string }> {
   const targetUrl = target.wikiCloneUrl;
   if (!targetUrl) {
     return { note: `wiki not mirrored: ${ctx.target.type} has no wiki repository the mirror can write to` };
@@ -133,13 +135,13 @@ async function readTargetWiki(
     if (ctx.settings.mode !== 'sync') return { targetUrl, targetCredentials, targetRefs: new Map() };
     await ctx.target.enableWiki(target);
   }
-  const targetRefs = await discoverRefs(ctx, targetUrl, targetCredentials);
-  if (!targetRefs) {
+  const targetListing = await discoverRefs(ctx, targetUrl, targetCredentials);
+  if (!targetListing) {
     return {
       note: `wiki not mirrored: ${target.webUrl} has no wiki repository yet (GitHub creates it with the first page); create one page, then run once with on-divergence: overwrite`,
     };
   }
-  return { targetUrl, targetCredentials, targetRefs };
+  return { targetUrl, targetCredentials, targetRefs: targetListing.refs, targetHistory: targetListing.history };
 }
 
 /** Refs differ: fetch the source wiki, plan as for code, and report (check, preview) or push with leases (sync). */
@@ -158,8 +160,15 @@ async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): P
     targetRefs: sides.targetRefs,
     stateFor: (refs, clean) => wikiState(job, sides, refs, clean),
     // Credentials asked again: an App installation token read before the fetch may have been renewed since.
-    push: async (updates) =>
-      leasedPush(ctx, cache, sides.targetUrl, updates, await credentialsFor(sides.targetUrl, ctx.target)),
+    push: async (updates, history) =>
+      leasedPush(ctx, cache, sides.targetUrl, updates, await credentialsFor(sides.targetUrl, ctx.target), history),
+    // Replaced wiki tips are kept as the code's are; the guard watches the code's branches and tags only.
+    history: {
+      name: job.source.path,
+      refs: sides.targetHistory ?? new Map(),
+      fetchTargetRefs: (refs) => cache.fetchRefsOf(sides.targetUrl, refs, sides.targetCredentials, ctx.signal),
+      guard: false,
+    },
   });
   return result;
 }
@@ -168,7 +177,11 @@ async function planAndWrite(ctx: RepoContext, job: RepoJob, sides: WikiSides): P
  * The refs of a wiki's repository, or undefined when there is none (GitHub answers 404 until a first page exists).
  * One ref discovery per wiki, the same call the code repository uses (switch the two together).
  */
-async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCredential[]): Promise<RefMap | undefined> {
+async function discoverRefs(
+  ctx: RepoContext,
+  url: string,
+  credentials: GitCredential[],
+): Promise<RefListing | undefined> {
   try {
     const listing = await listRemoteRefs(ctx.git, url, credentials, discoveryOptions(ctx));
     for (const ref of listing.unsafe) {
@@ -176,7 +189,7 @@ async function discoverRefs(ctx: RepoContext, url: string, credentials: GitCrede
         `${url}: ref ${JSON.stringify(ref)} has a name git or the mirror cannot use safely; not mirrored`,
       );
     }
-    return listing.refs;
+    return listing;
   } catch (error) {
     if (kindOf(error) === 'not-found') return undefined;
     throw error;

@@ -11,6 +11,7 @@ export const OUTPUT_STATUSES = [
   'failed',
   'skipped',
   'orphaned',
+  'held',
 ] as const;
 
 /** Order in which statuses are listed in headlines and tables: problems first, then changes, then the rest. */
@@ -19,6 +20,7 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
   'backing-off',
   'unavailable',
   'diverged',
+  'held',
   'created',
   'create',
   'updated',
@@ -38,14 +40,16 @@ export const STATUS_ORDER: readonly RepoStatus[] = [
 ];
 
 /**
- * Statuses that make the run fail (exit 1). `backing-off` (a repository that keeps failing) and `unavailable` (mode check could not read a repository) counts as failed;
- * `diverged` only with `on-divergence: fail`.
+ * Statuses that make the run fail (exit 1). `unavailable` (mode check could not read a repository) counts as failed;
+ * `backing-off` (a repository that keeps failing) and `held` (the destruction guard) too; `diverged` only with
+ * `on-divergence: fail`.
  */
 export function isFailing(status: RepoStatus, onDivergence: Settings['onDivergence']): boolean {
   return (
     status === 'failed' ||
     status === 'backing-off' ||
     status === 'unavailable' ||
+    status === 'held' ||
     (status === 'diverged' && onDivergence === 'fail')
   );
 }
@@ -102,7 +106,7 @@ export function summaryLine(report: RunReport): string {
   return total === 0 ? `${head}: ${repos}` : `${head}: ${repos}: ${countsText(report.repos)}`;
 }
 
-/** Action outputs: the seven counts (SPEC "Outputs") and `report`, the JSON report's path. */
+/** Action outputs: the eight counts (SPEC "Outputs") and `report`, the JSON report's path. */
 export function setOutputs(runtime: Pick<Runtime, 'setOutput'>, report: RunReport, reportFile: string): void {
   for (const status of OUTPUT_STATUSES) {
     runtime.setOutput(status, String(report.repos.filter((repo) => repo.status === status).length));

@@ -40,13 +40,13 @@ const GLANCE: readonly { icon: string; statuses: readonly RepoStatus[] }[] = [
       'hook-unchanged',
     ],
   },
-  { icon: '⚠️', statuses: ['diverged', 'behind', 'missing', 'empty', 'orphaned'] },
+  { icon: '⚠️', statuses: ['diverged', 'held', 'behind', 'missing', 'empty', 'orphaned'] },
   { icon: '❌', statuses: ['failed', 'backing-off', 'unavailable'] },
   { icon: '⏸️', statuses: ['disabled'] },
 ];
 
 /** Listed first, with the reason and what to do about it. */
-const PROBLEMS: readonly RepoStatus[] = ['failed', 'backing-off', 'unavailable', 'diverged', 'orphaned'];
+const PROBLEMS: readonly RepoStatus[] = ['failed', 'backing-off', 'unavailable', 'diverged', 'held', 'orphaned'];
 
 /** `✅ 3 created · ✅ 320 up-to-date · ⚠️ 1 diverged · ❌ 1 failed · 2 skipped`: every status that occurs, once. */
 export function glanceLine(repos: readonly RepoResult[]): string {
@@ -84,6 +84,8 @@ export function nextStep(repo: RepoResult): string {
       return 're-run with on-divergence: overwrite, or push the change to the source';
     case 'unavailable':
       return 'check that the tokens can read this repository on both hosts, then re-run mode: check';
+    case 'held':
+      return `intended at the source? rerun with accept: ${repo.name} to apply it (the replaced tips are kept)`;
     case 'orphaned':
       return 'delete or rename was intended? set orphans: archive to archive the mirror, or keep it';
     case 'failed':

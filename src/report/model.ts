@@ -13,6 +13,8 @@ export type RepoStatus =
   | 'backing-off'
   | 'skipped'
   | 'orphaned'
+  /** The destruction guard kept the run from writing (sync, preview and check alike). */
+  | 'held'
   // `enabled: false` in the configuration file (a repository, or a whole mirror)
   | 'disabled'
   // preview plan

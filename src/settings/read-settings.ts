@@ -91,6 +91,7 @@ export function buildSettings(read: InputReader, env: SettingsSources['env']): S
     orphans: readOneOf<OrphansSetting>(value('orphans'), 'orphans', ['keep', 'archive'], 'keep'),
     orphansLimit: readCount(value('orphans-limit'), 'orphans-limit', 10, 1, 10_000),
     ...readHealthSettings(read, env, target),
+    ...readHistory(value, mode),
   };
   addOptional(settings, value);
   requireForMode(settings);
@@ -220,6 +221,50 @@ function addOptional(settings: Settings, value: ValueOf): void {
   if (hookUrl !== undefined) settings.hookUrl = readUrl(hookUrl, 'hook-url', { allowQuery: true });
   const hookSecret = value('hook-secret');
   if (hookSecret !== undefined) settings.hookSecret = hookSecret;
+}
+
+/** History refs and the destruction guard (SPEC "History"): `accept` only where it can apply (sync, preview). */
+function readHistory(
+  value: ValueOf,
+  mode: Mode,
+): Pick<Settings, 'keepHistory' | 'historyDays' | 'destructiveLimit' | 'accept'> {
+  const history: Pick<Settings, 'keepHistory' | 'historyDays' | 'destructiveLimit' | 'accept'> = {
+    keepHistory: readBoolean(value('keep-history'), 'keep-history', true),
+    historyDays: readWholeNumber(
+      value('history-days'),
+      'history-days',
+      90,
+      'a whole number of days, 0 or more (0 keeps them forever)',
+    ),
+    destructiveLimit: readDestructiveLimit(value('destructive-limit')),
+  };
+  const accept = value('accept');
+  if (accept !== undefined) {
+    if (mode !== 'sync' && mode !== 'preview') {
+      throw invalid(
+        'accept',
+        accept,
+        `mode sync or preview with it (mode is ${mode})`,
+        'held changes are applied by sync and shown by preview only',
+      );
+    }
+    history.accept = readList(accept, 'accept');
+  }
+  return history;
+}
+
+/** A non-negative integer (no sign, no fraction, no exponent). */
+function readWholeNumber(raw: string | undefined, name: InputName, fallback: number, expected: string): number {
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  if (!/^\d{1,9}$/.test(text)) throw invalid(name, raw, expected);
+  return Number(text);
+}
+
+/** `destructive-limit`: a non-negative integer, or `none` (null: the guard is off). Default 10. */
+function readDestructiveLimit(raw: string | undefined): number | null {
+  if (raw !== undefined && raw.trim().toLowerCase() === 'none') return null;
+  return readWholeNumber(raw, 'destructive-limit', 10, 'a whole number of refs, 0 or more, or none');
 }
 
 function readMode(raw: string | undefined): Mode {

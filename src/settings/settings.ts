@@ -168,6 +168,23 @@ export interface Settings {
   orphans: OrphansSetting;
   /** At most this many mirrors archived per run; more orphans than that → none archived, a warning. */
   orphansLimit: number;
+  /**
+   * Keep every tip a run deletes or force-moves on the target, under `refs/mirror-history/` (SPEC "History").
+   * Absent: true (the default).
+   */
+  keepHistory?: boolean;
+  /**
+   * Kept tips older than this many days are deleted the next time the mirror writes to the repository; 0: never.
+   * Absent: 90 (the default).
+   */
+  historyDays?: number;
+  /**
+   * Hold a repository whose run would delete or force-move more than this many refs, or delete every branch. Absent:
+   * 10 (the default); `null`: `none`, no guard.
+   */
+  destructiveLimit?: number | null;
+  /** Repository names (or `*`) whose held changes this run applies (modes sync and preview). */
+  accept?: string[];
   /** With a configuration file: the mirror's `id` (its report section and its state folder under cache-dir). */
   mirrorId?: string;
   /** With a configuration file: the mirror's per-repository overrides, by lower-cased source repository name. */

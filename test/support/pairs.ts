@@ -216,8 +216,10 @@ export class Pair {
     return listRefs(this.sourceRepo(name).dir);
   }
 
+  /** The target's branches and tags, without the kept tips a tag-fallback host holds as `mirror-history/…` tags. */
   targetRefs(name: string): Record<string, string> {
-    return listRefs(this.targetRepo(name).dir);
+    const refs = listRefs(this.targetRepo(name).dir);
+    return Object.fromEntries(Object.entries(refs).filter(([ref]) => !ref.startsWith('refs/tags/mirror-history/')));
   }
 
   /** A clone of a repo by `account` over the forge's clone URL (from the host's own API answers). */
@@ -248,6 +250,11 @@ export class Workspace {
 
   push(refspecs: string[]): Promise<GitResult> {
     return gitWith(this.dir, ['push', 'origin', ...refspecs], this.auth);
+  }
+
+  /** Any git command in the clone, with its credentials (e.g. a fetch of extra refs). */
+  git(args: string[]): Promise<GitResult> {
+    return gitWith(this.dir, args, this.auth);
   }
 }
 

@@ -22,6 +22,11 @@ export class BitbucketCloudHost implements Host {
   readonly type = 'bitbucket-cloud' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  /**
+   * History refs: refs outside heads/tags are not documented as accepted or kept: protected tags instead
+   * (docs/history.md).
+   */
+  readonly historyRefs = 'tags' as const;
   readonly visibilities: readonly Visibility[] = ['private', 'public'];
   private readonly api: BitbucketCloudApi;
 

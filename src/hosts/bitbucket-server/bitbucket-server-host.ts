@@ -22,6 +22,8 @@ export class BitbucketServerHost implements Host {
   readonly type = 'bitbucket-server' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  /** History refs: accepts and advertises refs outside heads/tags (only refs/pull-requests/* is reserved). */
+  readonly historyRefs = 'refs' as const;
   readonly visibilities: readonly Visibility[] = ['private', 'public'];
   private readonly api: BitbucketServerApi;
 

@@ -36,6 +36,9 @@ export class GiteaHost implements Host {
    * Gitea: pushes and force-pushes go through the allow-lists, only a branch deletion needs the rule lifted. Forgejo
    * (no force-push allow-list in its branch rules): protection is lifted around every push, as on GitLab.
    */
+  /** History refs: accepted with write access and advertised (its pre-receive check covers branches, tags, refs/for). */
+  readonly historyRefs = 'refs' as const;
+
   get protectionStrategy(): ProtectionStrategy {
     return this.protection.forcePushAllowList === false ? 'lift' : 'lift-for-branch-deletion';
   }

@@ -21,6 +21,8 @@ export class GitHubHost implements Host {
   readonly type = 'github' as const;
   readonly owner: string;
   readonly protectionStrategy = 'exempt' as const;
+  /** History refs: accepts and advertises refs outside heads/tags (only refs/pull/* is read-only). */
+  readonly historyRefs = 'refs' as const;
   readonly visibilities: readonly Visibility[] = ['private', 'public'];
   private readonly client: GitHubClient;
 

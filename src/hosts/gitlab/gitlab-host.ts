@@ -23,6 +23,8 @@ export class GitLabHost implements Host {
   readonly owner: string;
   /** GitLab has no bypass for a protected branch's "No one": protection is lifted around the mirror's push. */
   readonly protectionStrategy = 'lift' as const;
+  /** History refs: accepts and advertises them (only its internal namespaces are hidden, gitaly!3426). */
+  readonly historyRefs = 'refs' as const;
   readonly visibilities: readonly Visibility[] = ['private', 'internal', 'public'];
   private readonly client: GitLabClient;
 

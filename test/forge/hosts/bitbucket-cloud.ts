@@ -768,6 +768,23 @@ export function createBitbucketCloudFake(forge: ForgeState): HostFake {
         };
       });
 
+  // Refs outside branches and tags: nothing in Bitbucket Cloud's documentation says its git server takes or keeps them
+  // (the mirror keeps replaced tips as tags there), so the fake refuses them to everyone, as a host-level rule.
+  const onlyBranchesAndTags: ProtectionRule = {
+    ref: 'refs/**',
+    exclude: ['refs/heads/**', 'refs/tags/**'],
+    create: nobody,
+    update: nobody,
+    force: nobody,
+    delete: nobody,
+    messages: {
+      create: 'You can only push branches and tags to this repository ({ref} refused).',
+      update: 'You can only push branches and tags to this repository ({ref} refused).',
+      force: 'You can only push branches and tags to this repository ({ref} refused).',
+      delete: 'You can only push branches and tags to this repository ({ref} refused).',
+    },
+  };
+
   return {
     type: 'bitbucket-cloud',
     apiPrefix: '/2.0',
@@ -802,7 +819,7 @@ export function createBitbucketCloudFake(forge: ForgeState): HostFake {
     pushDeniedMessage(repo) {
       return `You do not have write access to ${repo.fullPath}.`;
     },
-    protectionRules,
+    protectionRules: (repo) => [...protectionRules(repo), onlyBranchesAndTags],
     onPush(repo, updates) {
       // The first branch pushed to a repository without its main branch becomes the main branch.
       if (forge.hasBranch(repo, repo.defaultBranch)) return;
@@ -822,6 +839,8 @@ export function createBitbucketCloudFake(forge: ForgeState): HostFake {
         hooks: [],
       };
       Object.assign(repo.host, s);
+      // The host-level rule holds from the start, before any branch restriction.
+      forge.protectionChanged(repo);
     },
     cloneUrl: (repo) => `${forge.url}/${repo.fullPath}.git`,
     webUrl: (repo) => `${forge.url}/${repo.fullPath}`,
