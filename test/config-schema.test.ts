@@ -25,6 +25,7 @@ const committed = JSON.parse(readFileSync(path.join(ROOT, 'org-mirror.schema.jso
 >;
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(committed);
 const docs = readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8');
+const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /** SPEC.md "Configuration file", as the product contract gives it. */
 const SPEC_EXAMPLE = `# yaml-language-server: $schema=./node_modules/org-mirror/org-mirror.schema.json
@@ -52,9 +53,9 @@ mirrors:
     target-owner: mirrors/platform
 `;
 
-/** The configuration files among the YAML blocks of docs/configuration.md (those with `version:` and `mirrors:`). */
-function docsExamples(): string[] {
-  const blocks = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
+/** The configuration files among the YAML blocks of a page (those with `version:` and `mirrors:`). */
+function docsExamples(page = docs): string[] {
+  const blocks = [...page.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1]);
   return blocks.filter((block) => /^version:/m.test(block) && /^mirrors:/m.test(block));
 }
 
@@ -74,9 +75,10 @@ describe('org-mirror.schema.json', () => {
     expect(pkg.files).toContain('org-mirror.schema.json');
   });
 
-  it("accepts SPEC.md's example and every example of docs/configuration.md", () => {
-    const examples = [SPEC_EXAMPLE, ...docsExamples()];
-    expect(examples.length).toBeGreaterThanOrEqual(3);
+  it("accepts SPEC.md's example and every example of docs/configuration.md and the README", () => {
+    expect(docsExamples(readme)).toHaveLength(1);
+    const examples = [SPEC_EXAMPLE, ...docsExamples(), ...docsExamples(readme)];
+    expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples) {
       const ok = validate(parse(example));
       expect([example.slice(0, 200), ok ? [] : validate.errors]).toEqual([example.slice(0, 200), []]);
