@@ -181,6 +181,7 @@ describe('GitHub Actions: repository_dispatch', () => {
       failed: '0',
       skipped: '0',
       orphaned: '0',
+      held: '0',
       report: files.report,
     });
     const summary = fs.readFileSync(files.summary, 'utf8');

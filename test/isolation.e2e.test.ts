@@ -103,7 +103,8 @@ describe('isolation', () => {
   });
 
   test("one repo's API error, another's refused protection and another's refused push never stop the others", async () => {
-    // alpha: the target answers 500 to its creation. beta: 500 to restoring its protection after the push.
+    // alpha: the target refuses its creation (403: a definite answer; a 5xx would leave the outcome unknown, and the
+    // repository would be looked up and adopted). beta: 500 to restoring its protection after the push.
     // gamma: the target is archived and refuses the push.
     target.injectFault(
       { kind: 'api', method: 'POST', path: /\/api\/v4\/projects$/, times: Infinity },
@@ -111,9 +112,9 @@ describe('isolation', () => {
         alter: (answer) =>
           /"path_with_namespace":"mirrors\/alpha"/.test(answer.body)
             ? {
-                status: 500,
+                status: 403,
                 headers: { 'content-type': 'application/json' },
-                body: '{"message":"500 Internal Server Error"}',
+                body: '{"message":"403 Forbidden"}',
               }
             : answer,
       },
@@ -138,7 +139,8 @@ describe('isolation', () => {
     const alpha = resultOf(run, 'alpha');
     expect(alpha?.status).toBe('failed');
     expect(alpha?.reason).toMatch(/alpha/);
-    expect(alpha?.reason).toMatch(/500/);
+    expect(alpha?.reason).toMatch(/403/);
+    expect(alpha?.kind).toBe('forbidden');
     const betaResult = resultOf(run, 'beta');
     expect(betaResult?.status).toBe('failed');
     expect(betaResult?.reason).toMatch(/protection .*could not be restored/);

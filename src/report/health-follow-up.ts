@@ -29,7 +29,7 @@ export async function followHealth(
   if (settings.mode !== 'sync') return;
   if (recorded.changes.length) {
     runtime.info(
-      `Health changed: ${recorded.changes.map((change) => `${change.repository} ${change.from ?? 'new'} → ${change.to}`).join(', ')}`,
+      `Health changed: ${recorded.changes.map((change) => `${printable(change.repository)} ${change.from ?? 'new'} → ${change.to}`).join(', ')}`,
     );
   }
   await notify(recorded, settings, runtime);
@@ -73,4 +73,10 @@ async function updateStatusIssue(
 
 function describe(error: unknown, runtime: MirrorRuntime): string {
   return runtime.redact(error instanceof Error ? error.message : String(error));
+}
+
+/** A name as the log may show it: quoted and escaped when it holds a control character (a newline would forge a line). */
+function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
+  return /[\x00-\x1f\x7f]/.test(name) ? JSON.stringify(name) : name;
 }
