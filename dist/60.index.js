@@ -251,7 +251,7 @@ function matchPayload(body) {
  * authority: the engine looks every name up in the source listing and applies the filters; a name that is not there
  * makes the run do nothing and say why.
  *
- * Decisions (documented in the README "Events"):
+ * Decisions (documented in docs/operations.md, "Events"):
  * - GitHub `schedule`, `workflow_dispatch`: all. Any other event without its own rule (`release`, `pull_request`, …):
  *   all, with a note naming the event; the workflow author chose to run on it.
  * - GitHub `repository_dispatch`: `client_payload.repository` is a name, a comma/newline list of names, or a JSON list.
