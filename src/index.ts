@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './startup.js';
 import { run } from './main.js';
 
 await run();

@@ -15,6 +15,8 @@ import { addNamespace, Pair, startHostForge, type HostForge } from './support/pa
 const DIST = path.join(ROOT, 'dist');
 /** Code that only the host API clients contain. */
 const CLIENT_MARKERS = { github: 'class Octokit', gitlab: 'GitbeakerRequestError' };
+/** Code of `@actions/core` (with its own HTTP client), needed on GitHub Actions only. */
+const ACTIONS_CORE_MARKER = 'ACTIONS_ID_TOKEN_REQUEST_URL';
 
 const chunks = (dir: string): string[] => fs.readdirSync(dir).filter((file) => /^\d+\.index\.js$/.test(file));
 const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
@@ -77,7 +79,7 @@ describe('lazy loading of the bundle', () => {
     expect(help.stdout).toContain('Usage: org-mirror');
   });
 
-  describe('a Bitbucket Server → Bitbucket Cloud sync without the GitHub and GitLab clients', () => {
+  describe('a Bitbucket Server → Bitbucket Cloud sync without the GitHub and GitLab clients or @actions/core', () => {
     let source: HostForge;
     let target: HostForge;
     beforeAll(async () => {
@@ -90,9 +92,9 @@ describe('lazy loading of the bundle', () => {
       await Promise.all([source, target].filter(Boolean).map((host) => host.forge.stop()));
     });
 
-    test('mirrors and protects, loading only the Bitbucket adapters', async () => {
+    test('mirrors and protects, loading only the Bitbucket adapters and the plain-text runtime', async () => {
       const dir = distWithout(root, 'bitbucket-only', (code) =>
-        Object.values(CLIENT_MARKERS).some((marker) => code.includes(marker)),
+        [...Object.values(CLIENT_MARKERS), ACTIONS_CORE_MARKER].some((marker) => code.includes(marker)),
       );
       expect(chunks(dir).length).toBeLessThan(chunks(DIST).length);
       const sourceOwner = addNamespace(source, 'lazy');
@@ -112,6 +114,10 @@ describe('lazy loading of the bundle', () => {
       const github = await runDist(dir, [], { ...pair.env(), MIRROR_SOURCE_TYPE: 'github' });
       expect(github.status).not.toBe(0);
       expect(github.stdout + github.stderr).toMatch(/Cannot find module '[^']*\d+\.index\.js'/);
+      // Nor run as a GitHub Action: @actions/core is loaded there only.
+      const action = await runDist(dir, [], { ...pair.env(), GITHUB_ACTIONS: 'true' });
+      expect(action.status).not.toBe(0);
+      expect(action.stdout + action.stderr).toMatch(/Cannot find module '[^']*\d+\.index\.js'/);
     });
   });
 });

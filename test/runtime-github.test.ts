@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import { GitHubRuntime } from '../src/runtime/index.js';
+import { GitHubRuntime } from '../src/runtime/github-runtime.js';
 import { neutraliseCommands } from '../src/runtime/github-runtime.js';
 
 const TOKEN = 'ghs_InstallationToken0123456789';

@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { detectPlatform, detectRuntime, GitHubRuntime, TextRuntime } from '../src/runtime/index.js';
+import { GitHubRuntime } from '../src/runtime/github-runtime.js';
+import { detectPlatform, detectRuntime, TextRuntime } from '../src/runtime/index.js';
 import { secretForms, SecretMasker } from '../src/runtime/secret-masker.js';
 
 const TOKEN = 'glpat-xyzzy0123456789ABCDEF';
@@ -179,12 +180,12 @@ describe('TextRuntime', () => {
 });
 
 describe('detectRuntime', () => {
-  it('chooses by environment', () => {
+  it('chooses by environment', async () => {
     expect(detectPlatform({ GITHUB_ACTIONS: 'true', GITLAB_CI: 'true' })).toBe('github');
     expect(detectPlatform({ GITLAB_CI: 'true' })).toBe('gitlab');
     expect(detectPlatform({ GITHUB_ACTIONS: 'false' })).toBe('cli');
-    expect(detectRuntime({ GITHUB_ACTIONS: 'true' })).toBeInstanceOf(GitHubRuntime);
-    expect(detectRuntime({ GITLAB_CI: 'true' }).platform).toBe('gitlab');
-    expect(detectRuntime({}).platform).toBe('cli');
+    expect(await detectRuntime({ GITHUB_ACTIONS: 'true' })).toBeInstanceOf(GitHubRuntime);
+    expect((await detectRuntime({ GITLAB_CI: 'true' })).platform).toBe('gitlab');
+    expect((await detectRuntime({})).platform).toBe('cli');
   });
 });

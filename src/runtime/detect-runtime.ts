@@ -1,5 +1,4 @@
 import type { MirrorRuntime } from './buffered-runtime.js';
-import { GitHubRuntime } from './github-runtime.js';
 import { TextRuntime } from './text-runtime.js';
 
 export interface RuntimeOptions {
@@ -17,13 +16,14 @@ export function detectPlatform(env: Readonly<Record<string, string | undefined>>
 /**
  * The runtime for this environment. Debug lines: on GitHub the runner decides (step debug logging); on GitLab when
  * `CI_DEBUG_TRACE=true`; on the CLI when `DEBUG` mentions `org-mirror` (or `*`), the usual Node convention.
+ * `@actions/core` (with its own HTTP client) is loaded only on GitHub Actions.
  */
-export function detectRuntime(
+export async function detectRuntime(
   env: Readonly<Record<string, string | undefined>>,
   options: RuntimeOptions = {},
-): MirrorRuntime {
+): Promise<MirrorRuntime> {
   const platform = detectPlatform(env);
-  if (platform === 'github') return new GitHubRuntime();
+  if (platform === 'github') return new (await import('./github-runtime.js')).GitHubRuntime();
   const debug =
     platform === 'gitlab'
       ? env.CI_DEBUG_TRACE === 'true'
