@@ -85,7 +85,7 @@ describe('GitHub App tokens that expire under the transfers', () => {
     source.injectFault({ kind: 'git', times: Infinity }, faults.slow(150));
     target.injectFault({ kind: 'git', times: Infinity }, faults.slow(150));
     try {
-      const run = await runCli({ env: env('mirrors', { MIRROR_CONCURRENCY: '1' }) });
+      const run = await runCli({ env: env('mirrors', { MIRROR_CONCURRENCY: '1' }), dist: true });
       expectMirrored(run, 'mirrors', REPOS);
     } finally {
       source.clearFaults();
@@ -108,7 +108,7 @@ describe('GitHub App tokens that expire under the transfers', () => {
     // The push's pack arrives 4.5 s late, after any token git was given has expired: the target refuses it (401).
     target.injectFault({ kind: 'git', method: 'POST', path: 'git-receive-pack', times: 1 }, faults.slow(4500));
     try {
-      const run = await runCli({ env: env('slow-push', { MIRROR_REPOSITORIES: REPOS[0] }) });
+      const run = await runCli({ env: env('slow-push', { MIRROR_REPOSITORIES: REPOS[0] }), dist: true });
       expectMirrored(run, 'slow-push', [REPOS[0]]);
     } finally {
       target.clearFaults();

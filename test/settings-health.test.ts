@@ -136,7 +136,10 @@ describe('health settings', () => {
   });
 
   it('the CLI exits 2 with that one line', async () => {
-    const run = await runCli({ env: { ...BASE, MIRROR_BACKOFF_MAX: 'soon', MIRROR_CACHE_DIR: '/nonexistent/x' } });
+    const run = await runCli({
+      env: { ...BASE, MIRROR_BACKOFF_MAX: 'soon', MIRROR_CACHE_DIR: '/nonexistent/x' },
+      dist: true,
+    });
     expect(run.code).toBe(2);
     expect(`${run.stdout}${run.stderr}`.trim().split('\n')).toEqual([
       expect.stringContaining("Invalid backoff-max 'soon'."),
