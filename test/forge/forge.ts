@@ -13,7 +13,7 @@ import { validateRequest, validateResponse, type ContractHost } from './contract
 import { alterAnswer, applyFault, type ForgeFault } from './faults.js';
 import { createForgeServer, createForgeTls, type ForgeTls } from './tls.js';
 import { runHttpBackend } from './git-backend.js';
-import { installHooks, LAST_PUSH_FILE, RULES_FILE } from './hook-scripts.js';
+import { installHooks, LAST_PUSH_FILE, RULES_FILE, rulesFileText } from './hook-scripts.js';
 import { createBitbucketServerFake } from './hosts/bitbucket-server.js';
 import { createGitHubFake } from './hosts/github.js';
 import { createGiteaFake } from './hosts/gitea.js';
@@ -275,7 +275,7 @@ export class Forge implements ForgeState {
   protectionChanged(repo: RepoRecord): void {
     const rules = this.host.protectionRules(repo);
     const file = path.join(repo.dir, RULES_FILE);
-    if (rules.length) fs.writeFileSync(file, JSON.stringify(rules, null, 1));
+    if (rules.length) fs.writeFileSync(file, rulesFileText(rules));
     else fs.rmSync(file, { force: true });
   }
 
@@ -652,7 +652,7 @@ export class Forge implements ForgeState {
       queryString: url.search.slice(1),
       remoteUser: user?.username,
       config,
-      env: { FORGE_ACCESS_LEVEL: String(level), FORGE_NODE: process.execPath },
+      env: { FORGE_ACCESS_LEVEL: String(level) },
     });
     record(status);
     if (write && phase === 'exchange' && target.wiki) fs.rmSync(path.join(dir, LAST_PUSH_FILE), { force: true });

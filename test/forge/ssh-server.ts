@@ -158,7 +158,6 @@ function serveGit(
     GIT_CONFIG_COUNT: String(config.length),
     REMOTE_USER: user?.username ?? '',
     FORGE_ACCESS_LEVEL: String(level),
-    FORGE_NODE: process.execPath,
     ...clientEnv,
   };
   config.forEach(([key, value], i) => {
