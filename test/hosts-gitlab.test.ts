@@ -6,7 +6,6 @@ import { createHost } from '../src/hosts/index.js';
 import { HostError, ListingError, type RepoInfo } from '../src/hosts/host.js';
 import type { TargetSettings } from '../src/settings/settings.js';
 import { requestViolations } from './forge/contract.js';
-import { scaled } from './support/time-scale.mjs';
 
 const TOKEN = 'glpat-mirrorTokenForTests0123456789';
 
@@ -245,8 +244,16 @@ function settings(owner = 'acme', apiUrl = `${forge.base}/api/v4`): TargetSettin
   return { type: 'gitlab', url: forge.base, apiUrl, owner, token: TOKEN };
 }
 
+/** The waits the retry policy chose, recorded by the injected sleep instead of spent. */
+let waits: number[] = [];
 function host(owner = 'acme', apiUrl?: string): GitLabHost {
-  return new GitLabHost(settings(owner, apiUrl), 'target', undefined, { retry: { minWaitMs: 5, maxWaitMs: 5000 } });
+  return new GitLabHost(settings(owner, apiUrl), 'target', undefined, {
+    retry: { minWaitMs: 5, maxWaitMs: 5000 },
+    sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  });
 }
 
 /** GitLab's automatic protection of alpha's default branch: Maintainers may push and merge. */
@@ -373,10 +380,11 @@ describe('GitLabHost listing', () => {
       forge.send(res, 503, { message: 'maintenance' }, { 'retry-after': '1' });
       return true;
     };
-    const started = Date.now();
+    waits = [];
     await expect(host().listRepos()).resolves.toHaveLength(5);
     expect(unavailable).toBe(1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    // The one wait is the 1 s the server asked for (the backoff alone would be 2.5-5 ms).
+    expect(waits).toEqual([1000]);
   });
 
   it('does not wait longer than its bound: a far Retry-After fails the request at once', async () => {
@@ -385,12 +393,13 @@ describe('GitLabHost listing', () => {
       forge.send(res, 429, { message: 'Retry later' }, { 'retry-after': '3600' });
       return true;
     };
-    const started = Date.now();
+    waits = [];
     const error = await failure(host().listRepos());
     expect(error).toBeInstanceOf(ListingError);
     expect((error as ListingError).status).toBe(429);
-    // Well under the 60 s bound on one wait, on any machine.
-    expect(Date.now() - started).toBeLessThan(scaled(5000));
+    // Not one wait (host() bounds one wait at 5 s; the server asked for an hour), not one retry.
+    expect(waits).toEqual([]);
+    expect((error as Error).message).toMatch(/asked to wait 3600 s, more than the 5 s bound/);
     expect(forge.calls.filter((c) => c.url.startsWith('/groups/10/projects'))).toHaveLength(1);
   });
 

@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { HostError } from '../src/hosts/host.js';
 import { HttpClient, safeUrl, stripUserInfo, type RequestEvent } from '../src/hosts/http-client.js';
 import { requestedWaitMs } from '../src/hosts/retry-policy.js';
-import { scaled } from './support/time-scale.mjs';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -43,6 +42,18 @@ function client(baseUrl: string, extra: Partial<ConstructorParameters<typeof Htt
     ...extra,
     retry: { minWaitMs: 10, ...extra.retry },
   });
+}
+
+/** A sleep that records the waits the retry policy chose instead of spending them. */
+function recordingSleep(): { waits: number[]; sleep: (ms: number) => Promise<void> } {
+  const waits: number[] = [];
+  return {
+    waits,
+    sleep: (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    },
+  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<HostError> {
@@ -93,9 +104,13 @@ describe('HttpClient', () => {
       json(res, 200, { calls });
     });
     const events: RequestEvent[] = [];
-    const started = Date.now();
-    const response = await client(base, { onRequest: (e) => events.push(e) }).request<{ calls: number }>('GET', '/r');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    const { waits, sleep } = recordingSleep();
+    const response = await client(base, { onRequest: (e) => events.push(e), sleep }).request<{ calls: number }>(
+      'GET',
+      '/r',
+    );
+    // The one wait before the retry is the 1 s the server asked for (the backoff alone would be 5-10 ms).
+    expect(waits).toEqual([1000]);
     expect(response.data.calls).toBe(2);
     expect(events.map((e) => e.attempt)).toEqual([0, 1]);
     expect(events[0].url).toBe(`${base}/api/r`);
@@ -107,10 +122,10 @@ describe('HttpClient', () => {
       calls += 1;
       json(res, 503, { message: 'maintenance' }, { 'retry-after': '3600' });
     });
-    const started = Date.now();
-    // A bound far above the threshold: waiting even once (for the bound) would fail the test on any machine.
-    const error = await failure(client(base, { retry: { maxWaitMs: 60_000 } }).request('GET', '/r'));
-    expect(Date.now() - started).toBeLessThan(scaled(5000));
+    const { waits, sleep } = recordingSleep();
+    const error = await failure(client(base, { retry: { maxWaitMs: 60_000 }, sleep }).request('GET', '/r'));
+    // Not one wait, not one retry.
+    expect(waits).toEqual([]);
     expect(calls).toBe(1);
     expect(error.status).toBe(503);
     expect(error.message).toMatch(/asked to wait 3600 s, more than the 60 s bound/);
@@ -122,9 +137,13 @@ describe('HttpClient', () => {
       calls += 1;
       json(res, 502, {}, { 'retry-after': '0.2' });
     });
-    const error = await failure(client(base, { retry: { maxRetries: 10, maxTotalWaitMs: 500 } }).request('GET', '/r'));
+    const { waits, sleep } = recordingSleep();
+    const error = await failure(
+      client(base, { retry: { maxRetries: 10, maxTotalWaitMs: 500 }, sleep }).request('GET', '/r'),
+    );
     expect(error.status).toBe(502);
-    expect(calls).toBe(3); // 2 waits of 200 ms fit in 500 ms, a third does not
+    expect(waits).toEqual([200, 200]); // 2 waits of 200 ms fit in 500 ms, a third does not
+    expect(calls).toBe(3);
     expect(error.message).toMatch(/gave up after 3 tries/);
   });
 
@@ -210,10 +229,10 @@ describe('HttpClient', () => {
 
   it('times out a request that gets no answer', async () => {
     const base = await serve(() => undefined);
-    const started = Date.now();
+    // The server never answers: only the attempt's time limit can end the request (a hang would meet jest's limit).
     const error = await failure(client(base, { timeoutMs: 300, retry: { maxRetries: 0 } }).request('GET', '/hang'));
-    expect(Date.now() - started).toBeLessThan(scaled(5000));
-    expect(error.message).toMatch(/GET .*\/api\/hang failed/);
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toMatch(/GET .*\/api\/hang failed: UND_ERR_HEADERS_TIMEOUT/);
   });
 });
 

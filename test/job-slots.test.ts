@@ -2,7 +2,7 @@
  * The two kinds of concurrency (issue 10 item 3): the job pool's size, transfer slots held until released, and a
  * repository time limit that does not run while the job waits for a slot.
  */
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import pLimit from 'p-limit';
 
 import { holdSlot, jobParallelism, TimeBudget } from '../src/mirror/job-slots.js';
@@ -28,16 +28,26 @@ describe('job slots', () => {
     expect(second).toBe(true);
   });
 
-  test('a paused time budget does not run out; resumed, it does', async () => {
-    let out = false;
-    const budget = new TimeBudget(20, () => (out = true));
-    budget.pause();
-    // Wait well past the limit while paused: nothing happens.
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(out).toBe(false);
-    budget.resume();
-    while (!out) await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(out).toBe(true);
-    budget.stop();
+  test('a paused time budget does not run out; resumed, it does', () => {
+    // Fake timers (and Date): the budget's time is what the test advances, not what the machine takes.
+    jest.useFakeTimers();
+    try {
+      let out = false;
+      const budget = new TimeBudget(20, () => (out = true));
+      jest.advanceTimersByTime(5);
+      budget.pause();
+      // Well past the limit while paused: nothing happens.
+      jest.advanceTimersByTime(60);
+      expect(out).toBe(false);
+      budget.resume();
+      // 15 ms were left: not out 1 ms before, out when they are used up.
+      jest.advanceTimersByTime(14);
+      expect(out).toBe(false);
+      jest.advanceTimersByTime(1);
+      expect(out).toBe(true);
+      budget.stop();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

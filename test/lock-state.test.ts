@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
-import { acquireCacheLock, LockBusyError } from '../src/mirror/lock.js';
+import { acquireCacheLock, LOCK_POLL_MS, LockBusyError } from '../src/mirror/lock.js';
 import { StateStore, stableHash, type RepoState } from '../src/mirror/state.js';
 import { scaled } from './support/time-scale.mjs';
 
@@ -35,21 +35,43 @@ async function deadPid(): Promise<number> {
   return pid;
 }
 
+/**
+ * A clock that moves only when the lock waits: every wait is recorded and added to the time, so that how long the
+ * lock waited is what it computed, not what the machine took.
+ */
+function fakeTime(start = Date.now()): { now: () => number; sleep: (ms: number) => Promise<void>; waits: number[] } {
+  let time = start;
+  const waits: number[] = [];
+  return {
+    waits,
+    now: () => time,
+    sleep: (ms: number) => {
+      waits.push(ms);
+      time += ms;
+      return Promise.resolve();
+    },
+  };
+}
+
 describe('cache lock', () => {
   test('a second acquirer waits, then fails with a message naming the cache and the holder', async () => {
     const dir = freshDir();
     const release = await acquireCacheLock(dir, { waitMs: 0 });
     const waits: string[] = [];
-    const started = Date.now();
-    const error = await acquireCacheLock(dir, { waitMs: 700, onWait: (owner) => waits.push(owner) }).catch(
-      (e: unknown) => e,
-    );
+    const clock = fakeTime();
+    const error = await acquireCacheLock(dir, {
+      waitMs: 700,
+      onWait: (owner) => waits.push(owner),
+      now: clock.now,
+      sleep: clock.sleep,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LockBusyError);
     const message = (error as Error).message;
     expect(message).toContain(dir);
     expect(message).toContain(`pid ${process.pid}`);
     expect(message).toMatch(/in use by another run/);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    // It looked again every 250 ms until the 700 ms were up (at 0, 250, 500 and 750 ms), and gave up then.
+    expect(clock.waits).toEqual([LOCK_POLL_MS, LOCK_POLL_MS, LOCK_POLL_MS]);
     expect(waits).toEqual([`pid ${process.pid} on ${hostname()}`]);
     await release();
     expect(fs.existsSync(lockFile(dir))).toBe(false);
@@ -58,11 +80,20 @@ describe('cache lock', () => {
   test('a second acquirer gets the lock as soon as the first releases it', async () => {
     const dir = freshDir();
     const release = await acquireCacheLock(dir, { waitMs: 0 });
-    setTimeout(() => void release(), 400);
-    const started = Date.now();
-    const second = await acquireCacheLock(dir, { waitMs: scaled(60_000) });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(350);
-    expect(Date.now() - started).toBeLessThan(scaled(5000));
+    const clock = fakeTime();
+    let released = false;
+    // The first run ends during the second's second wait.
+    const sleep = async (ms: number): Promise<void> => {
+      await clock.sleep(ms);
+      if (clock.waits.length === 2) {
+        await release();
+        released = true;
+      }
+    };
+    const second = await acquireCacheLock(dir, { waitMs: 60_000, now: clock.now, sleep });
+    expect(released).toBe(true);
+    // Held while it waited twice; taken at the first look after the release.
+    expect(clock.waits).toEqual([LOCK_POLL_MS, LOCK_POLL_MS]);
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
     await second();
   });
@@ -71,9 +102,10 @@ describe('cache lock', () => {
     const dir = freshDir();
     const pid = await deadPid();
     fs.writeFileSync(lockFile(dir), JSON.stringify({ pid, host: hostname(), startedAt: Date.now() }));
-    const started = Date.now();
-    const release = await acquireCacheLock(dir, { waitMs: 0 });
-    expect(Date.now() - started).toBeLessThan(scaled(2000));
+    const clock = fakeTime();
+    const release = await acquireCacheLock(dir, { waitMs: 60_000, now: clock.now, sleep: clock.sleep });
+    // Not one wait, though it could have waited a minute.
+    expect(clock.waits).toEqual([]);
     expect(JSON.parse(fs.readFileSync(lockFile(dir), 'utf8'))).toMatchObject({ pid: process.pid });
     expect(fs.readdirSync(dir)).toEqual(['org-mirror.lock']);
     await release();
@@ -81,20 +113,32 @@ describe('cache lock', () => {
 
   test("another machine's fresh lock is respected; an old one is broken", async () => {
     const dir = freshDir();
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-runner', startedAt: Date.now() }));
-    const error = await acquireCacheLock(dir, { waitMs: 300 }).catch((e: unknown) => e);
+    const clock = fakeTime();
+    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-runner', startedAt: clock.now() }));
+    const error = await acquireCacheLock(dir, { waitMs: 300, now: clock.now, sleep: clock.sleep }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LockBusyError);
     expect((error as Error).message).toContain('another-runner');
+    expect(clock.waits).toEqual([LOCK_POLL_MS, LOCK_POLL_MS]);
 
-    fs.writeFileSync(lockFile(dir), JSON.stringify({ pid: 1, host: 'another-runner', startedAt: Date.now() - 60_000 }));
-    const release = await acquireCacheLock(dir, { waitMs: 0, staleMs: 30_000 });
+    fs.writeFileSync(
+      lockFile(dir),
+      JSON.stringify({ pid: 1, host: 'another-runner', startedAt: clock.now() - 60_000 }),
+    );
+    const release = await acquireCacheLock(dir, { waitMs: 0, staleMs: 30_000, now: clock.now });
     await release();
   });
 
   test('a half-written lock is a run starting: respected while fresh, broken when it stays so', async () => {
     const dir = freshDir();
     fs.writeFileSync(lockFile(dir), '{"pid": 12');
-    const error = await acquireCacheLock(dir, { waitMs: 300 }).catch((e: unknown) => e);
+    // Its age is its file's: the clock starts at the file's modification time, so "fresh" is not up to the machine.
+    const written = fs.statSync(lockFile(dir)).mtimeMs;
+    const clock = fakeTime(written);
+    const error = await acquireCacheLock(dir, { waitMs: 300, now: clock.now, sleep: clock.sleep }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(LockBusyError);
 
     const old = new Date(Date.now() - 60_000);
@@ -117,7 +161,8 @@ describe('cache lock', () => {
     let most = 0;
     await Promise.all(
       Array.from({ length: 5 }, async () => {
-        const release = await acquireCacheLock(dir, { waitMs: 20_000 });
+        // A bound that only guards against a hang (all five are through in about 1.5 s).
+        const release = await acquireCacheLock(dir, { waitMs: scaled(60_000) });
         holders++;
         most = Math.max(most, holders);
         await new Promise((resolve) => setTimeout(resolve, 30));

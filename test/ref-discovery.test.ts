@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import type { Git } from '../src/git/git.js';
 import { headersFor } from '../src/git/git-http-auth.js';
-import { discoverRefs, listRemoteRefs, type RefListing } from '../src/git/ref-discovery.js';
+import { discoverRefs, listRemoteRefs, RefDiscoveryError, type RefListing } from '../src/git/ref-discovery.js';
 import { parseLsRemote } from '../src/git/refs.js';
 import { faults } from './forge/faults.js';
 import { startForge, type Forge } from './forge/forge.js';
@@ -294,9 +294,100 @@ describe('ref discovery against git http-backend', () => {
     forge.injectFault({ kind: 'git', path: '/acme/small.git/info/refs', times: Infinity }, faults.status(503));
     try {
       const error = await failureOf(discoverRefs(urlOf('small'), credentialsFor(urlOf('small')), { retries: 2 }));
-      expect(error.message).toMatch(/small\.git failed: HTTP 503 \(after 3 attempts\)$/);
+      expect(error.message).toMatch(/small\.git failed: HTTP 503 \(gave up after 3 tries\)$/);
     } finally {
       forge.clearFaults();
+    }
+  });
+
+  test('a ref read follows the one retry policy: the waits it asks for are the waits taken (injected sleep)', async () => {
+    // Each answer in turn, then the real refs: what the policy is asked about is all that differs between reads.
+    let script: Array<[number, Record<string, string>]> = [];
+    const v0 = await backendServer(projectRoot, false);
+    const scripted = await startTiny((req, res) => {
+      const next = script.shift();
+      if (next) {
+        res.writeHead(next[0], { 'content-type': 'text/plain', ...next[1] }).end('no');
+        return;
+      }
+      res.writeHead(307, { location: `${v0.url}${req.url}` }).end();
+    });
+    const url = `${scripted.url}/acme/small.git`;
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    try {
+      // 429 with Retry-After, a 403 whose quota is used up until a reset in 4 s: waited exactly as the server asks.
+      script = [
+        [429, { 'retry-after': '7' }],
+        [403, { 'ratelimit-remaining': '0', 'ratelimit-reset': '4' }],
+      ];
+      const listing = await discoverRefs(url, [], { sleep });
+      expect([...listing.refs.keys()].sort()).toEqual(['refs/heads/main', 'refs/tags/v1', 'refs/tags/v2']);
+      expect(waits).toEqual([7000, 4000]);
+
+      // No wait asked: the policy's backoff for ref reads (REF_READ_RETRY_LIMITS: 50-100 % of 0.5 s, then of 1 s).
+      waits.length = 0;
+      script = [
+        [502, {}],
+        [504, {}],
+      ];
+      await discoverRefs(url, [], { sleep });
+      expect(waits).toHaveLength(2);
+      expect(waits[0]).toBeGreaterThanOrEqual(250);
+      expect(waits[0]).toBeLessThanOrEqual(500);
+      expect(waits[1]).toBeGreaterThanOrEqual(500);
+      expect(waits[1]).toBeLessThanOrEqual(1000);
+
+      // A wait beyond the policy's bound on one wait is not taken: the read fails at once, saying why.
+      waits.length = 0;
+      script = [[503, { 'retry-after': '3600' }]];
+      const far = await failureOf(discoverRefs(url, [], { sleep }));
+      expect(far.message).toMatch(
+        /small\.git failed: HTTP 503 \(the server asked to wait 3600 s, more than the 60 s bound\)$/,
+      );
+      expect((far as RefDiscoveryError).kind).toBe('server');
+      expect(waits).toEqual([]);
+
+      // What the policy does not retry (404, 500) fails at once; the retries are bounded (2 by default).
+      for (const status of [404, 500]) {
+        script = [[status, {}]];
+        expect((await failureOf(discoverRefs(url, [], { sleep }))).message).toMatch(new RegExp(`HTTP ${status}\\)?$`));
+      }
+      expect(waits).toEqual([]);
+      script = [
+        [429, { 'retry-after': '1' }],
+        [429, { 'retry-after': '2' }],
+        [429, { 'retry-after': '3' }],
+      ];
+      const limited = await failureOf(discoverRefs(url, [], { sleep }));
+      expect(limited.message).toMatch(/HTTP 429 \(rate limited\) \(gave up after 3 tries\)$/);
+      expect((limited as RefDiscoveryError).kind).toBe('rate-limited');
+      expect(waits).toEqual([1000, 2000]);
+    } finally {
+      await Promise.all([scripted.close(), v0.close()]);
+    }
+  });
+
+  test('a stall is retried once, however many retries the read may make', async () => {
+    const silent = await startTiny(() => undefined);
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    try {
+      const error = await failureOf(discoverRefs(`${silent.url}/a/b.git`, [], { timeoutMs: 300, retries: 4, sleep }));
+      expect(error.message).toMatch(
+        /stalled: 127\.0\.0\.1:\d+ sent no data for 0\.3 s \(no answer; request-timeout\) \(after 2 attempts\)$/,
+      );
+      expect((error as RefDiscoveryError).kind).toBe('timeout');
+      expect(silent.requests).toHaveLength(2);
+      expect(waits).toHaveLength(1);
+    } finally {
+      await silent.close();
     }
   });
 

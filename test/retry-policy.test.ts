@@ -14,6 +14,7 @@ import {
   DEFAULT_RETRY_LIMITS,
   kindOfAttempt,
   kindOfStatus,
+  REF_READ_RETRY_LIMITS,
   retryVerdict,
   type FailedAttempt,
   type RetryLimits,
@@ -134,6 +135,21 @@ describe('retry policy: bounds', () => {
   test('the sum of the waits is bounded', () => {
     const limits = { ...DEFAULT_RETRY_LIMITS, maxTotalWaitMs: 5000 };
     expect(verdict('GET', { status: 503 }, { retries: 1, waitedMs: 4000 }, limits).retry).toBe(false);
+  });
+});
+
+describe('retry policy: reads of refs (src/git/ref-discovery.ts, exercised in test/ref-discovery.test.ts)', () => {
+  test('the same rules with their own bounds: 2 retries, a first backoff of 0.5 s', () => {
+    const read = (attempt: FailedAttempt, state = FIRST) => verdict('GET', attempt, state, REF_READ_RETRY_LIMITS);
+    expect(read({ status: 502 })).toEqual({ retry: true, waitMs: 375 });
+    expect(read({ status: 429, headers: { 'retry-after': '7' } })).toEqual({ retry: true, waitMs: 7000 });
+    expect(read({ timedOut: true }).retry).toBe(true);
+    expect(read({ status: 404 })).toMatchObject({ retry: false, kind: 'not-found' });
+    expect(read({ status: 503 }, { retries: 2, waitedMs: 0 })).toMatchObject({
+      retry: false,
+      note: 'gave up after 3 tries',
+    });
+    expect(read({ status: 503, headers: { 'retry-after': '3600' } })).toMatchObject({ retry: false, kind: 'server' });
   });
 });
 

@@ -18,13 +18,16 @@ import { request, type Dispatcher } from 'undici';
 
 import { DEFAULT_REQUEST_TIMEOUT_MS, safeUrl } from '../hosts/http-client.js';
 import {
-  backoffMs,
-  rateLimitSign,
-  requestedWaitMs,
-  RETRY_ERROR_CODES,
-  RETRY_STATUSES,
-  sleepScaled,
   kindOfStatus,
+  rateLimitSign,
+  REF_READ_RETRY_LIMITS,
+  retryVerdict,
+  sleepScaled,
+  type FailedAttempt,
+  type RetryLimits,
+  type RetrySleep,
+  type RetryState,
+  type RetryVerdict,
 } from '../hosts/retry-policy.js';
 import { MirrorError, type ErrorKind } from '../errors.js';
 import { lsRemote } from './cache-repo.js';
@@ -48,8 +51,13 @@ export interface DiscoveryOptions {
   signal?: AbortSignal;
   /** Per request: time to wait for the answer's headers, and for each chunk of its body (`request-timeout`). */
   timeoutMs?: number;
-  /** Attempts after the first on transient failures (default 2). */
+  /**
+   * Attempts after the first on the failures the retry policy retries (default `REF_READ_RETRY_LIMITS`: 2); a stall
+   * is retried once whatever this says.
+   */
   retries?: number;
+  /** How the retry policy's waits are spent; default `sleepScaled` (tests record them instead). */
+  sleep?: RetrySleep;
   /** Largest answer accepted, in bytes (default 64 MiB). */
   maxBytes?: number;
   /** Environment for proxies and CA files (default: process.env). */
@@ -66,9 +74,11 @@ export class RefDiscoveryError extends MirrorError {
     message: string,
     kind: ErrorKind = 'unexpected',
     readonly status?: number,
-    /** Worth another attempt (network trouble, 429, 5xx), after `waitMs` when the server asked for it. */
-    readonly transient = false,
-    readonly waitMs?: number,
+    /**
+     * How the attempt failed, when it was the answer's status, the network or the time limit: what the retry policy
+     * (retry-policy.ts) decides on. Any other failure (a malformed answer, a refused redirect) is not retried.
+     */
+    readonly attempt?: FailedAttempt,
   ) {
     super(message, kind);
     this.name = 'RefDiscoveryError';
@@ -82,9 +92,11 @@ const ADVERTISEMENT = 'application/x-git-upload-pack-advertisement';
 const RESULT = 'application/x-git-upload-pack-result';
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
-/** A server asking to wait longer than this (Retry-After) fails the listing rather than stall the run. */
-const MAX_RETRY_WAIT_MS = 60_000;
-const TRANSIENT_CODES = new Set(RETRY_ERROR_CODES);
+/**
+ * Attempts that may end in a stall (no data for the time limit) before the read gives up: a host that sent nothing
+ * twice is not coming back in this run (as for a stalled git transfer, src/git/git.ts).
+ */
+const STALL_ATTEMPTS = 2;
 
 /** Refs of `url`: in process over smart HTTP; any other transport through `git ls-remote`. */
 export async function listRemoteRefs(
@@ -123,9 +135,15 @@ export async function discoverRefs(
     signal: options.signal,
     redact,
   };
-  const retries = options.retries ?? 2;
+  const limits: RetryLimits = {
+    ...REF_READ_RETRY_LIMITS,
+    maxRetries: options.retries ?? REF_READ_RETRY_LIMITS.maxRetries,
+  };
+  const sleep = options.sleep ?? sleepScaled;
+  const state: RetryState = { retries: 0, waitedMs: 0 };
   let renewed = false;
-  for (let attempt = 0; ; attempt++) {
+  let stalls = 0;
+  for (;;) {
     try {
       return await discoverOnce(base, session);
     } catch (error) {
@@ -135,19 +153,23 @@ export async function discoverRefs(
       if (fresh) {
         renewed = true;
         session.authorization = headersFor(base, fresh);
-        attempt--;
         continue;
       }
-      const last = attempt >= retries || !failure.transient || options.signal?.aborted;
-      if (last || (failure.waitMs ?? 0) > MAX_RETRY_WAIT_MS) {
-        const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
-        throw new RefDiscoveryError(
-          redact(`${where} failed: ${failure.message}${tries}`),
-          failure.kind,
-          failure.status,
-        );
+      if (failure.attempt && 'timedOut' in failure.attempt) stalls++;
+      // The one retry policy decides what retries and how long to wait; every request of a read is safe to repeat
+      // (the ls-refs POST reads too), so it is asked as a GET.
+      const verdict: RetryVerdict | undefined =
+        failure.attempt && stalls < STALL_ATTEMPTS && !options.signal?.aborted
+          ? retryVerdict('GET', failure.attempt, state, limits)
+          : undefined;
+      if (!verdict?.retry) {
+        const attempts = state.retries + 1;
+        const why = verdict?.note ? ` (${verdict.note})` : attempts > 1 ? ` (after ${attempts} attempts)` : '';
+        throw new RefDiscoveryError(redact(`${where} failed: ${failure.message}${why}`), failure.kind, failure.status);
       }
-      await sleepScaled(failure.waitMs ?? backoffMs(500, attempt + 1));
+      state.retries += 1;
+      state.waitedMs += verdict.waitMs;
+      await sleep(verdict.waitMs);
       if (options.signal?.aborted) {
         throw new RefDiscoveryError(`${where} was stopped: the repository ran out of time`, 'timeout');
       }
@@ -326,15 +348,15 @@ async function readAnswer(response: Dispatcher.ResponseData, session: Session, e
 function statusError(status: number, headers: Record<string, string | string[] | undefined>): RefDiscoveryError {
   const kind = kindOfStatus(status, headers);
   if (status === 401)
-    return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', kind, status);
+    return new RefDiscoveryError('authentication failed (HTTP 401): the token was refused', kind, status, {
+      status,
+      headers,
+    });
   const limited = rateLimitSign(status, headers);
-  if (status === 403 && !limited) return new RefDiscoveryError('access denied (HTTP 403)', kind, status);
-  if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', kind, status);
-  // The one retry policy's statuses (retry-policy.ts); the reads are safe to repeat.
-  const transient = limited || RETRY_STATUSES.includes(status);
-  const waitMs = transient ? requestedWaitMs(headers) : undefined;
-  const message = `HTTP ${status}${limited ? ' (rate limited)' : ''}`;
-  return new RefDiscoveryError(message, kind, status, transient, waitMs);
+  const attempt: FailedAttempt = { status, headers };
+  if (status === 403 && !limited) return new RefDiscoveryError('access denied (HTTP 403)', kind, status, attempt);
+  if (status === 404) return new RefDiscoveryError('repository not found (HTTP 404)', kind, status, attempt);
+  return new RefDiscoveryError(`HTTP ${status}${limited ? ' (rate limited)' : ''}`, kind, status, attempt);
 }
 
 function parsePackets(body: Buffer): Packet[] {
@@ -374,7 +396,7 @@ function branchOf(ref: string | undefined): string | undefined {
   return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
-/** Network failures in words; the transient ones (resets, refusals, time-outs) marked for another attempt. */
+/** Network failures in words, with what the retry policy decides on: the network error code, or no data in time. */
 function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   if (error instanceof RefDiscoveryError) return error;
   const code = (error as { code?: string } | undefined)?.code ?? '';
@@ -387,7 +409,7 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
       `stalled: ${host} sent no data for ${seconds} s (no answer; request-timeout)`,
       'timeout',
       undefined,
-      true,
+      { timedOut: true },
     );
   }
   if (code === 'UND_ERR_BODY_TIMEOUT') {
@@ -395,7 +417,7 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
       `stalled: ${host} sent no data for ${seconds} s (mid-answer; request-timeout)`,
       'timeout',
       undefined,
-      true,
+      { timedOut: true },
     );
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS/i.test(code)) {
@@ -406,10 +428,5 @@ function asDiscoveryError(error: unknown, session: Session): RefDiscoveryError {
   }
   const message = error instanceof Error ? error.message : String(error);
   const text = code && !message.includes(code) ? `${code}: ${message}` : message;
-  return new RefDiscoveryError(
-    `connection failed: ${text.slice(0, 200)}`,
-    'connection',
-    undefined,
-    TRANSIENT_CODES.has(code),
-  );
+  return new RefDiscoveryError(`connection failed: ${text.slice(0, 200)}`, 'connection', undefined, { code });
 }

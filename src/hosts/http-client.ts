@@ -14,6 +14,7 @@ import {
   sleepScaled,
   type FailedAttempt,
   type RetryLimits,
+  type RetrySleep,
 } from './retry-policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,6 +66,8 @@ export interface HttpClientOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Dispatcher to use instead of the shared proxy-aware pool (tests). */
   dispatcher?: Dispatcher;
+  /** How the policy's waits are spent; default `sleepScaled` (tests record them instead). */
+  sleep?: RetrySleep;
 }
 
 /** Default time limit of one attempt (response headers, and each gap between body chunks). */
@@ -307,7 +310,7 @@ export class HttpClient {
     }
     budget.waitedMs += verdict.waitMs;
     budget.retries += 1;
-    void sleepScaled(verdict.waitMs).then(() => {
+    void (this.options.sleep ?? sleepScaled)(verdict.waitMs).then(() => {
       this.count(method, url, budget.retries);
       callback(null);
     });

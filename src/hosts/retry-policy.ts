@@ -34,6 +34,12 @@ export const DEFAULT_RETRY_LIMITS: RetryLimits = {
   maxTotalWaitMs: 120_000,
 };
 
+/**
+ * The reads of a repository's refs (src/git/ref-discovery.ts): one per repository and side, so fewer retries and a
+ * shorter first backoff than an API request; the same statuses, `Retry-After` handling and bounds on one wait.
+ */
+export const REF_READ_RETRY_LIMITS: RetryLimits = { ...DEFAULT_RETRY_LIMITS, maxRetries: 2, minWaitMs: 500 };
+
 export function retryLimits(overrides: Partial<RetryLimits> = {}): RetryLimits {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
   return { ...DEFAULT_RETRY_LIMITS, ...defined };
@@ -253,3 +259,9 @@ export function retryScale(env: NodeJS.ProcessEnv = process.env): number {
 export function sleepScaled(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.round(ms * retryScale())));
 }
+
+/**
+ * How a client waits the `waitMs` of a verdict: `sleepScaled` unless one is injected (tests record the waits the
+ * policy chose instead of spending them).
+ */
+export type RetrySleep = (ms: number) => Promise<void>;

@@ -13,7 +13,13 @@ export interface LockOptions {
   /** Age after which a lock is stale whatever its owner. */
   staleMs?: number;
   onWait?: (owner: string) => void;
+  /** The clock (default `Date.now`) and the wait between two looks at the lock (default a timer): tests inject both. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** Time between two looks at a lock held by another run. */
+export const LOCK_POLL_MS = 250;
 
 interface LockOwner {
   pid: number;
@@ -26,12 +32,14 @@ export class LockBusyError extends Error {}
 export async function acquireCacheLock(cacheDir: string, options: LockOptions): Promise<() => Promise<void>> {
   await mkdir(cacheDir, { recursive: true });
   const file = path.join(cacheDir, 'org-mirror.lock');
-  const deadline = Date.now() + options.waitMs;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const deadline = now() + options.waitMs;
   let told = false;
   for (;;) {
     try {
       const handle = await open(file, 'wx');
-      const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: Date.now() };
+      const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: now() };
       await handle.writeFile(JSON.stringify(owner));
       await handle.close();
       return async () => {
@@ -41,15 +49,15 @@ export async function acquireCacheLock(cacheDir: string, options: LockOptions): 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = await readOwner(file);
-    if (!owner || isStale(owner, options.staleMs ?? 6 * 3600_000)) {
-      const aside = `${file}.stale.${process.pid}.${Date.now()}`;
+    if (!owner || isStale(owner, options.staleMs ?? 6 * 3600_000, now())) {
+      const aside = `${file}.stale.${process.pid}.${now()}`;
       await rename(file, aside).then(
         () => rm(aside, { force: true }),
         () => undefined,
       );
       continue;
     }
-    if (Date.now() >= deadline) {
+    if (now() >= deadline) {
       throw new LockBusyError(
         `cache-dir ${cacheDir} is in use by another run (pid ${owner.pid} on ${owner.host}); runs on one cache must not overlap`,
       );
@@ -58,7 +66,7 @@ export async function acquireCacheLock(cacheDir: string, options: LockOptions): 
       options.onWait?.(`pid ${owner.pid} on ${owner.host}`);
       told = true;
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(LOCK_POLL_MS);
   }
 }
 
@@ -74,12 +82,12 @@ async function readOwner(file: string): Promise<LockOwner | undefined> {
   }
 }
 
-function isStale(owner: LockOwner, staleMs: number): boolean {
-  if (Date.now() - owner.startedAt > staleMs) return true;
-  if (owner.pid <= 0) return Date.now() - owner.startedAt > 10_000;
+function isStale(owner: LockOwner, staleMs: number, now: number): boolean {
+  if (now - owner.startedAt > staleMs) return true;
+  if (owner.pid <= 0) return now - owner.startedAt > 10_000;
   // A lock from another machine in a local cache-dir came with a restored cache (actions/cache, GitLab cache:) from
   // a job that was killed: no run there can still be using this copy. A short grace covers shared network disks.
-  if (owner.host !== hostname()) return Date.now() - owner.startedAt > 5 * 60_000;
+  if (owner.host !== hostname()) return now - owner.startedAt > 5 * 60_000;
   try {
     process.kill(owner.pid, 0);
     return false;

@@ -8,7 +8,7 @@ import type { EndpointSettings, TargetSettings } from '../../settings/settings.j
 import type { Runtime } from '../../runtime/runtime.js';
 import { HostError, ListingError } from '../host.js';
 import { useProxyFromEnvironment } from '../proxy.js';
-import { retryLimits, type RetryLimits } from '../retry-policy.js';
+import { retryLimits, type RetryLimits, type RetrySleep } from '../retry-policy.js';
 import { createGitLabRequester, requesterReasons } from './requester.js';
 
 import type { HostRole } from '../host.js';
@@ -20,6 +20,8 @@ export interface GitLabHostOptions {
   retry?: Partial<RetryLimits>;
   /** Time limit of one attempt; default `requestTimeoutMs()` (MIRROR_REQUEST_TIMEOUT or 60 s). */
   timeoutMs?: number;
+  /** How the policy's waits are spent; default `sleepScaled` (tests record them instead). */
+  sleep?: RetrySleep;
 }
 
 export interface GitLabGroup {
@@ -68,7 +70,7 @@ export class GitLabClient {
       ...(this.token ? { token: this.token } : {}),
       // Bounds a whole call (every page of a listing, retries included); each attempt has its own time limit.
       queryTimeout: options.queryTimeout ?? 30 * 60_000,
-      requesterFn: createGitLabRequester(retryLimits(options.retry), options.timeoutMs),
+      requesterFn: createGitLabRequester(retryLimits(options.retry), options.timeoutMs, options.sleep),
     };
     this.api = new Gitlab({ ...common, ...(prefixUrl ? { prefixUrl } : {}) });
     // Hook resources carry their own prefixUrl (`projects`), which a shared one would replace: build them apart.

@@ -24,6 +24,7 @@ import {
   sleepScaled,
   type FailedAttempt,
   type RetryLimits,
+  type RetrySleep,
   type RetryState,
 } from '../retry-policy.js';
 
@@ -146,7 +147,7 @@ function typedFailure(call: Call, attempt: FailedAttempt, reason: string, note: 
 }
 
 /** The attempts of one request, as the retry policy allows them. */
-async function send(call: Call, limits: RetryLimits, timeoutMs: number): Promise<FormattedResponse> {
+async function send(call: Call, limits: RetryLimits, timeoutMs: number, sleep: RetrySleep): Promise<FormattedResponse> {
   const state: RetryState = { retries: 0, waitedMs: 0 };
   for (;;) {
     await call.rateLimit();
@@ -170,7 +171,7 @@ async function send(call: Call, limits: RetryLimits, timeoutMs: number): Promise
         : describeConnectionFailure(networkCode(error));
       const verdict = retryVerdict(call.verb, attempt, state, limits);
       if (!verdict.retry) throw typedFailure(call, attempt, reason, verdict.note);
-      await wait(state, verdict.waitMs);
+      await wait(state, verdict.waitMs, sleep);
       continue;
     }
     if (response.ok) {
@@ -183,23 +184,24 @@ async function send(call: Call, limits: RetryLimits, timeoutMs: number): Promise
     attempt = { status: response.status, headers: Object.fromEntries(response.headers.entries()) };
     const verdict = retryVerdict(call.verb, attempt, state, limits);
     if (!verdict.retry) throw typedFailure(call, attempt, `HTTP ${response.status}`, verdict.note);
-    await wait(state, verdict.waitMs);
+    await wait(state, verdict.waitMs, sleep);
   }
 }
 
-async function wait(state: RetryState, waitMs: number): Promise<void> {
+async function wait(state: RetryState, waitMs: number, sleep: RetrySleep): Promise<void> {
   state.retries += 1;
   state.waitedMs += waitMs;
-  await sleepScaled(waitMs);
+  await sleep(waitMs);
 }
 
 export function createGitLabRequester(
   limits: RetryLimits,
   timeoutMs?: number,
+  sleep: RetrySleep = sleepScaled,
 ): (options: ResourceOptions) => RequesterType {
   return createRequesterFn(
     (_service, options) => Promise.resolve(options),
     (endpoint, options) =>
-      send(describeCall(endpoint, options as Record<string, unknown>), limits, timeoutMs ?? requestTimeoutMs()),
+      send(describeCall(endpoint, options as Record<string, unknown>), limits, timeoutMs ?? requestTimeoutMs(), sleep),
   );
 }
