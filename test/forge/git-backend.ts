@@ -3,7 +3,8 @@
  * (https://git-scm.com/docs/git-http-backend). The request body is streamed in untouched (gzip bodies included: git
  * http-backend inflates them itself when told through HTTP_CONTENT_ENCODING) and the CGI headers are parsed out.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface CgiOptions {
@@ -16,6 +17,17 @@ export interface CgiOptions {
   config: [string, string][];
   /** Extra environment for hooks. */
   env: Record<string, string>;
+}
+
+let execPath: string | undefined;
+
+/**
+ * git's own directory of programs (`git --exec-path`), found once per process: `git http-backend` is not a builtin,
+ * so git would start `git-http-backend` from there as a second process; the fake starts it directly.
+ */
+function gitExecPath(): string {
+  execPath ??= execFileSync('git', ['--exec-path']).toString().trim();
+  return execPath;
 }
 
 /** Runs http-backend for one request; resolves with the HTTP status it answered. */
@@ -44,9 +56,13 @@ export function runHttpBackend(req: IncomingMessage, res: ServerResponse, option
   if (req.headers['content-encoding']) env.HTTP_CONTENT_ENCODING = req.headers['content-encoding'];
   const protocol = req.headers['git-protocol'];
   if (typeof protocol === 'string') env.HTTP_GIT_PROTOCOL = protocol;
+  // What `git http-backend` hands its dashed program besides this environment: the exec path, in front of PATH too.
+  const exec = gitExecPath();
+  env.GIT_EXEC_PATH = exec;
+  env.PATH = `${exec}:${env.PATH}`;
 
   return new Promise((resolve) => {
-    const child = spawn('git', ['http-backend'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(path.join(exec, 'git-http-backend'), [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     req.pipe(child.stdin);

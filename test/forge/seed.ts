@@ -1,6 +1,8 @@
 /**
  * Seeding bare repositories with real commits and tags.
- * - `seedRepo` uses plain git plumbing (hash-object, mktree, commit-tree, update-ref, tag) so every object is real.
+ * - `seedRepo` feeds one `git fast-import` stream per call (commits, branches, tags, extra refs), so every object is
+ *   real and a whole seed costs one git process.
+ * - `listRefs` reads the refs files (loose refs over `packed-refs`) in-process, without spawning git.
  * - `writeLooseCommit` writes one unique commit per repo in-process (zlib + sha1, git's loose object format), so
  *   thousands of generated repos can be made from one template without spawning git per repo.
  */
@@ -38,84 +40,207 @@ export interface SeedResult {
   refs: Record<string, string>;
 }
 
+const SEED_NAME = 'Forge Seed';
+const SEED_EMAIL = 'seed@forge.test';
+
 const GIT_IDENTITY = {
-  GIT_AUTHOR_NAME: 'Forge Seed',
-  GIT_AUTHOR_EMAIL: 'seed@forge.test',
-  GIT_COMMITTER_NAME: 'Forge Seed',
-  GIT_COMMITTER_EMAIL: 'seed@forge.test',
+  GIT_AUTHOR_NAME: SEED_NAME,
+  GIT_AUTHOR_EMAIL: SEED_EMAIL,
+  GIT_COMMITTER_NAME: SEED_NAME,
+  GIT_COMMITTER_EMAIL: SEED_EMAIL,
 };
 
+function gitEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...GIT_IDENTITY,
+    GIT_DIR: dir,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+  };
+}
+
 export function git(dir: string, args: string[], input?: string): string {
-  return execFileSync('git', args, {
-    cwd: dir,
-    input,
-    env: {
-      ...process.env,
-      ...GIT_IDENTITY,
-      GIT_DIR: dir,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_CONFIG_GLOBAL: '/dev/null',
-    },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  })
+  return execFileSync('git', args, { cwd: dir, input, env: gitEnv(dir), stdio: ['pipe', 'pipe', 'pipe'] })
     .toString()
     .trim();
 }
 
-function refSha(dir: string, ref: string): string | undefined {
+const OID = /^([0-9a-f]{40})(?:\s|$)/;
+
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+function addLooseRefs(dir: string, ref: string, refs: Map<string, string>): void {
+  let entries: fs.Dirent[];
   try {
-    return git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    entries = fs.readdirSync(path.join(dir, ref), { withFileTypes: true });
   } catch {
-    return undefined;
+    return;
+  }
+  for (const entry of entries) {
+    const name = `${ref}/${entry.name}`;
+    if (entry.isDirectory()) addLooseRefs(dir, name, refs);
+    else if (entry.isFile() && !entry.name.endsWith('.lock')) {
+      let content: string;
+      try {
+        content = fs.readFileSync(path.join(dir, name), 'utf8');
+      } catch {
+        continue; // deleted meanwhile
+      }
+      // A symbolic ref (`ref: …`) or a half-written file is no object name: skipped.
+      const match = OID.exec(content);
+      if (match) refs.set(name, match[1]);
+    }
   }
 }
 
-/** Adds commits and tags to a bare repo. Existing branches are extended; new branches start from the first branch. */
-export function seedRepo(dir: string, spec: SeedSpec): SeedResult {
-  const branchNames = Object.keys(spec.branches);
-  let counter = 0;
-  const base = branchNames.length ? refSha(dir, `refs/heads/${branchNames[0]}`) : undefined;
-  for (const branch of branchNames) {
-    let parent =
-      refSha(dir, `refs/heads/${branch}`) ??
-      (branch === branchNames[0] ? base : refSha(dir, `refs/heads/${branchNames[0]}`));
-    for (const entry of spec.branches[branch]) {
-      const file =
-        typeof entry === 'string' ? { path: entry, content: `${entry} on ${branch} #${++counter}\n` } : entry;
-      const blob = git(dir, ['hash-object', '-w', '--stdin'], file.content);
-      // Start from the parent's tree so files accumulate, as commits on a real branch do.
-      const entries = parent ? git(dir, ['ls-tree', parent]).split('\n').filter(Boolean) : [];
-      const kept = entries.filter((line) => line.split('\t')[1] !== file.path);
-      if (file.path.includes('/')) throw new Error(`seed: nested paths are not supported (${file.path})`);
-      kept.push(`100644 blob ${blob}\t${file.path}`);
-      const tree = git(dir, ['mktree'], kept.join('\n') + '\n');
-      const args = ['commit-tree', tree, '-m', file.message ?? `Update ${file.path}`];
-      if (parent) args.push('-p', parent);
-      parent = git(dir, args);
-    }
-    if (parent) git(dir, ['update-ref', `refs/heads/${branch}`, parent]);
+/**
+ * The refs of a bare repo (GIT_DIR = dir) under the given top directories (e.g. `refs/heads`), read from its files as
+ * git's files backend stores them: loose refs override `packed-refs` entries (whose `^` peeled lines and header are
+ * skipped). Sorted by name, as `git for-each-ref` lists them; refs are not peeled (an annotated tag keeps the tag's
+ * sha). Unlike for-each-ref, a ref whose object is missing is not left out (the forge's repos have none).
+ */
+export function readRefs(dir: string, tops: string[]): Record<string, string> {
+  const refs = new Map<string, string>();
+  let packed = '';
+  try {
+    packed = fs.readFileSync(path.join(dir, 'packed-refs'), 'utf8');
+  } catch {
+    // no packed refs
   }
-  for (const entry of spec.tags ?? []) {
-    const tag = typeof entry === 'string' ? { name: entry } : entry;
-    const target = tag.target ?? branchNames[0];
-    const sha = refSha(dir, `refs/heads/${target}`) ?? target;
-    if (tag.message) git(dir, ['tag', '-f', '-a', tag.name, sha, '-m', tag.message]);
-    else git(dir, ['update-ref', `refs/tags/${tag.name}`, sha]);
+  const prefixes = tops.map((top) => `${top.replace(/\/+$/, '')}/`);
+  for (const line of packed.split('\n')) {
+    if (!line || line.startsWith('#') || line.startsWith('^')) continue;
+    const space = line.indexOf(' ');
+    const sha = line.slice(0, space);
+    const ref = line.slice(space + 1).trimEnd();
+    if (space === 40 && OID.test(sha) && prefixes.some((prefix) => ref.startsWith(prefix))) refs.set(ref, sha);
   }
-  const first = branchNames.length ? refSha(dir, `refs/heads/${branchNames[0]}`) : undefined;
-  for (const ref of spec.extraRefs ?? []) if (first) git(dir, ['update-ref', ref, first]);
-  return { refs: listRefs(dir) };
+  for (const prefix of prefixes) addLooseRefs(dir, prefix.slice(0, -1), refs);
+  const sorted: Record<string, string> = {};
+  for (const ref of [...refs.keys()].sort(byteOrder)) sorted[ref] = refs.get(ref)!;
+  return sorted;
 }
 
 /** `refs/heads/*` and `refs/tags/*` of a bare repo (tags by their own object: annotated tags keep the tag sha). */
 export function listRefs(dir: string): Record<string, string> {
-  const out = git(dir, ['for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads', 'refs/tags']);
-  const refs: Record<string, string> = {};
-  for (const line of out.split('\n').filter(Boolean)) {
-    const [sha, ref] = line.split(' ');
-    refs[ref] = sha;
+  return readRefs(dir, ['refs/heads', 'refs/tags']);
+}
+
+/** A path as fast-import reads it: C-style quoted when it starts with a quote or holds a newline. */
+function importPath(file: string): string {
+  if (!file.startsWith('"') && !file.includes('\n')) return file;
+  return `"${file.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')}"`;
+}
+
+/** `data` command with exact byte count. */
+function importData(text: string): string {
+  return `data ${Buffer.byteLength(text)}\n${text}\n`;
+}
+
+/** The message `git commit-tree -m` stores: the text, completed to a full line. */
+function commitTreeMessage(message: string): string {
+  return message && !message.endsWith('\n') ? `${message}\n` : message;
+}
+
+/** The message `git tag -m` stores (its default `strip` cleanup: comments, trailing space and extra blank lines go). */
+function stripspace(message: string): string {
+  const lines = message.split('\n');
+  if (message.endsWith('\n')) lines.pop();
+  const out: string[] = [];
+  let empties = 0;
+  for (const line of lines) {
+    if (line.startsWith('#')) continue;
+    const kept = line.replace(/[ \t\n\v\f\r]+$/, '');
+    if (!kept) {
+      empties++;
+      continue;
+    }
+    if (empties && out.length) out.push('');
+    empties = 0;
+    out.push(kept);
   }
-  return refs;
+  return out.map((line) => `${line}\n`).join('');
+}
+
+/** Now as git writes it in an ident line: epoch seconds and the local zone offset. */
+function gitNow(): string {
+  const offset = -new Date().getTimezoneOffset();
+  const abs = Math.abs(offset);
+  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
+  return `${Math.floor(Date.now() / 1000)} ${zone}`;
+}
+
+/**
+ * Adds commits and tags to a bare repo. Existing branches are extended; new branches start from the first branch
+ * (its tip after its own new commits). One `git fast-import` process writes everything: each commit starts from its
+ * parent's tree and adds or replaces one top-level file; lightweight tags and extra refs are `reset`s, annotated tags
+ * `tag` commands; `--force` lets a re-seeded tag or ref move, as `git tag -f` / `update-ref` do.
+ */
+export function seedRepo(dir: string, spec: SeedSpec): SeedResult {
+  const branchNames = Object.keys(spec.branches);
+  for (const entries of Object.values(spec.branches))
+    for (const entry of entries) {
+      const file = typeof entry === 'string' ? entry : entry.path;
+      if (file.includes('/')) throw new Error(`seed: nested paths are not supported (${file})`);
+    }
+  const existing = readRefs(dir, ['refs/heads']);
+  // Branch tips as fast-import names them: a sha (existing commit) or `:mark` (a commit of this stream).
+  const tips = new Map<string, string>();
+  const tipOf = (branch: string): string | undefined => tips.get(branch) ?? existing[`refs/heads/${branch}`];
+  const ident = `${SEED_NAME} <${SEED_EMAIL}> ${gitNow()}`;
+  const stream: string[] = [];
+  let counter = 0;
+  let mark = 0;
+  for (const branch of branchNames) {
+    const start = tipOf(branch) ?? tipOf(branchNames[0]);
+    let parent = start;
+    for (const entry of spec.branches[branch]) {
+      const file =
+        typeof entry === 'string' ? { path: entry, content: `${entry} on ${branch} #${++counter}\n` } : entry;
+      mark++;
+      stream.push(
+        `commit refs/heads/${branch}\nmark :${mark}\nauthor ${ident}\ncommitter ${ident}\n` +
+          importData(commitTreeMessage(file.message ?? `Update ${file.path}`)) +
+          (parent ? `from ${parent}\n` : '') +
+          `M 100644 inline ${importPath(file.path)}\n${importData(file.content)}\n`,
+      );
+      parent = `:${mark}`;
+    }
+    if (!parent) continue;
+    tips.set(branch, parent);
+    if (parent === start) stream.push(`reset refs/heads/${branch}\nfrom ${parent}\n\n`);
+  }
+  const first = branchNames.length ? tipOf(branchNames[0]) : undefined;
+  const extraRefs = first ? (spec.extraRefs ?? []) : [];
+  // A tag seeded twice ends as its last entry; an extra ref of the same name is written after the tags and wins.
+  const tags = new Map<string, SeedTag>();
+  for (const entry of spec.tags ?? []) {
+    const tag = typeof entry === 'string' ? { name: entry } : entry;
+    tags.delete(tag.name);
+    tags.set(tag.name, tag);
+  }
+  for (const tag of tags.values()) {
+    const target = tag.target ?? branchNames[0];
+    const object = tipOf(target) ?? target;
+    if (!tag.message) stream.push(`reset refs/tags/${tag.name}\nfrom ${object}\n\n`);
+    else if (!extraRefs.includes(`refs/tags/${tag.name}`))
+      stream.push(`tag ${tag.name}\nfrom ${object}\ntagger ${ident}\n${importData(stripspace(tag.message))}`);
+  }
+  for (const ref of extraRefs) stream.push(`reset ${ref}\nfrom ${first}\n\n`);
+  if (stream.length) {
+    stream.push('done\n');
+    // unpackLimit 0: the objects stay in fast-import's pack (else it runs `git unpack-objects` for small imports).
+    execFileSync('git', ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force', '--done'], {
+      cwd: dir,
+      input: stream.join(''),
+      env: gitEnv(dir),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+  }
+  return { refs: listRefs(dir) };
 }
 
 function writeLooseObject(dir: string, type: string, content: Buffer): string {
@@ -163,6 +288,5 @@ export function writeLooseCommit(
 
 /** Raw tree entries (git's binary tree format) of a commit's tree, for `writeLooseCommit`. */
 export function rawTreeEntries(dir: string, commit: string): Buffer {
-  const tree = git(dir, ['rev-parse', `${commit}^{tree}`]);
-  return execFileSync('git', ['cat-file', 'tree', tree], { env: { ...process.env, GIT_DIR: dir } });
+  return execFileSync('git', ['cat-file', 'tree', `${commit}^{tree}`], { env: { ...process.env, GIT_DIR: dir } });
 }

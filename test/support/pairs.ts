@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startForge, type Forge, type ForgeType, type RepoRecord, type Role, type SeedSpec } from '../forge/forge.js';
 import { gitClient, type GitResult } from '../forge/git-client.js';
 import { addProject } from '../forge/hosts/bitbucket-cloud.js';
-import { git, listRefs } from '../forge/seed.js';
+import { listRefs, readRefs } from '../forge/seed.js';
 import {
   filesContaining,
   gitSpy,
@@ -133,7 +133,7 @@ export function gitWith(
 
 /** Every ref of a bare repo (not only branches and tags), to show that host-private refs were not copied. */
 export function allRefNames(dir: string): string[] {
-  return git(dir, ['for-each-ref', '--format=%(refname)']).split('\n').filter(Boolean);
+  return Object.keys(readRefs(dir, ['refs']));
 }
 
 /** The target name the product contract promises for a source path (SPEC "Names"; issue 3 item 3). */
