@@ -20,16 +20,22 @@ import {
   type HostForge,
 } from './support/pairs.js';
 
-/** The request that creates a repository on each host (nothing else the mirror sends matches). */
-const CREATE: Record<ForgeType, (owner: string) => FaultMatcher> = {
-  github: (owner) => ({ method: 'POST', path: new RegExp(`/orgs/${owner}/repos$`, 'i') }),
-  gitlab: () => ({ method: 'POST', path: /\/api\/v4\/projects$/ }),
-  'bitbucket-server': (owner) => ({ method: 'POST', path: new RegExp(`/projects/${owner}/repos$`) }),
-  'bitbucket-cloud': (owner) => ({ method: 'POST', path: new RegExp(`^/2\\.0/repositories/${owner}/[^/]+$`, 'i') }),
-  gitea: (owner) => ({ method: 'POST', path: new RegExp(`/api/v1/orgs/${owner}/repos$`, 'i') }),
+/**
+ * The request that creates repository `name` (any repository without) on each host: named by its path on Bitbucket
+ * Cloud, by its body elsewhere (nothing else the mirror sends matches).
+ */
+const CREATE: Record<ForgeType, (owner: string, name?: string) => FaultMatcher> = {
+  github: (owner, name) => ({ method: 'POST', path: new RegExp(`/orgs/${owner}/repos$`, 'i'), body: name }),
+  gitlab: (_owner, name) => ({ method: 'POST', path: /\/api\/v4\/projects$/, body: name }),
+  'bitbucket-server': (owner, name) => ({ method: 'POST', path: new RegExp(`/projects/${owner}/repos$`), body: name }),
+  'bitbucket-cloud': (owner, name) => ({
+    method: 'POST',
+    path: new RegExp(`^/2\\.0/repositories/${owner}/${name ?? '[^/]+'}$`, 'i'),
+  }),
+  gitea: (owner, name) => ({ method: 'POST', path: new RegExp(`/api/v1/orgs/${owner}/repos$`, 'i'), body: name }),
 };
 
-/** In the order the mirror creates them (sorted, one at a time). */
+/** The source repositories, sorted; each create request gets its own fault, whatever order they come in. */
 const REPOS = ['collide', 'lost-502', 'lost-reset', 'retry-502'];
 
 describe('creating a target repository survives lost answers', () => {
@@ -67,9 +73,9 @@ describe('creating a target repository survives lost answers', () => {
         source.forge.seed(sourceOwner, name, { branches: { main: [`${name}.txt`] }, tags: ['v1'] });
       }
       const forge = target.forge;
-      const matcher = CREATE[targetType](targetOwner);
+      const create = (name: string) => CREATE[targetType](targetOwner, name);
       // 1. collide: the answer is lost, and meanwhile someone else created a repository with content at the path.
-      forge.injectFault(matcher, {
+      forge.injectFault(create('collide'), {
         status: 502,
         bodyFrom: () => {
           forge.addRepo(targetOwner, 'collide', { defaultBranch: 'main', description: 'Not a mirror' });
@@ -78,10 +84,10 @@ describe('creating a target repository survives lost answers', () => {
         },
       });
       // 2. and 3. the backend created the repository; the gateway answered 502, or reset the connection.
-      forge.injectFault(matcher, faults.lostAnswer('bad-gateway'));
-      forge.injectFault(matcher, faults.lostAnswer('reset'));
+      forge.injectFault(create('lost-502'), faults.lostAnswer('bad-gateway'));
+      forge.injectFault(create('lost-reset'), faults.lostAnswer('reset'));
       // 4. a 502 where the backend did nothing: created again.
-      forge.injectFault(matcher, faults.htmlPage(502));
+      forge.injectFault(create('retry-502'), faults.htmlPage(502));
 
       const run = await pair.mirror({ MIRROR_CONCURRENCY: '1', MIRROR_RETRY_SCALE: '0.1' });
       expectExit(run, 1);
@@ -104,7 +110,7 @@ describe('creating a target repository survives lost answers', () => {
         .sort();
       expect(names).toEqual(REPOS);
       const creates = forge.requests.filter(
-        (request) => request.method === 'POST' && (matcher.path as RegExp).test(request.path),
+        (request) => request.method === 'POST' && (CREATE[targetType](targetOwner).path as RegExp).test(request.path),
       );
       expect(creates).toHaveLength(5);
 

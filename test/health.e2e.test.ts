@@ -18,6 +18,7 @@ import { faults } from './forge/faults.js';
 import type { ForgeType } from './forge/forge.js';
 import { gitSpy, tempDir, textContains, type CliRun } from './support/cli.js';
 import { addNamespace, expectExit, Pair, startHostForge, type HostForge } from './support/pairs.js';
+import { scaled } from './support/time-scale.mjs';
 
 const SECRET = 'notify-signing-secret-1234';
 
@@ -275,6 +276,8 @@ describe('health over time', () => {
       expect(textContains(pair.outputs.join('\n'), [SECRET, source.bot.token, target.bot.token])).toBe(false);
       expect([...source.forge.violations, ...target.forge.violations]).toEqual([]);
     },
+    // About twenty CLI runs one after the other (fifteen of the backoff schedule alone).
+    scaled(300_000),
   );
 
   test('a receiver answering 500 or never answering changes neither the exit code nor the end of the run', async () => {

@@ -487,13 +487,21 @@ export class Forge implements ForgeState {
     return this.tls?.caFile;
   }
 
-  private takeFault(kind: 'api' | 'git', method: string, rawPath: string): ForgeFault | undefined {
+  private takeFault(
+    kind: 'api' | 'git',
+    method: string,
+    rawPath: string,
+    bodyText: string | undefined,
+  ): ForgeFault | undefined {
+    const matches = (pattern: string | RegExp, text: string) =>
+      typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
     for (const active of this.faults) {
       const m = active.matcher;
       if (active.remaining <= 0) continue;
       if (m.kind && m.kind !== kind) continue;
       if (m.method && m.method.toUpperCase() !== method) continue;
-      if (m.path && !(typeof m.path === 'string' ? rawPath.includes(m.path) : m.path.test(rawPath))) continue;
+      if (m.path && !matches(m.path, rawPath)) continue;
+      if (m.body && !(bodyText !== undefined && matches(m.body, bodyText))) continue;
       active.remaining--;
       return active.fault;
     }
@@ -506,7 +514,10 @@ export class Forge implements ForgeState {
     const rawPath = url.pathname;
     if (this.latencyMs) await sleep(this.latencyMs);
     const isApi = rawPath === this.host.apiPrefix || rawPath.startsWith(this.host.apiPrefix + '/');
-    const fault = this.takeFault(isApi ? 'api' : 'git', method, rawPath);
+    // A fault chosen by the request's body needs the body first (the API handler is then given it).
+    const bodyFirst = isApi && this.faults.some((active) => active.remaining > 0 && active.matcher.body);
+    const bodyText = bodyFirst ? await readBody(req) : undefined;
+    const fault = this.takeFault(isApi ? 'api' : 'git', method, rawPath, bodyText);
     if (fault?.pass) {
       if (fault.delayMs) await sleep(fault.delayMs);
     } else if (fault?.alter) {
@@ -521,13 +532,19 @@ export class Forge implements ForgeState {
         });
       return applyFault(fault, req, res);
     }
-    if (isApi) return this.handleApi(req, res, url, method);
+    if (isApi) return this.handleApi(req, res, url, method, bodyText);
     if (LfsServer.matches(rawPath)) return this.lfs.handle(req, res, url, method, this.gitUser(req));
     return this.handleGit(req, res, url, method);
   }
 
-  private async handleApi(req: IncomingMessage, res: ServerResponse, url: URL, method: string): Promise<void> {
-    const bodyText = await readBody(req);
+  private async handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    method: string,
+    bodyRead?: string,
+  ): Promise<void> {
+    const bodyText = bodyRead ?? (await readBody(req));
     let body: unknown;
     const contentType = req.headers['content-type'] ?? '';
     if (bodyText.length) {

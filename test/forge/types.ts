@@ -278,6 +278,11 @@ export interface FaultMatcher {
   /** Substring or regular expression on the raw path (API or git). */
   path?: string | RegExp;
   kind?: 'api' | 'git';
+  /**
+   * Substring or regular expression on the API request's body (e.g. the name of the repository a create names): the
+   * body is read before the fault is chosen, so a fault goes to the request it names whatever order they arrive in.
+   */
+  body?: string | RegExp;
   /** How many matching requests get the fault (default 1; Infinity for all). */
   times?: number;
 }
