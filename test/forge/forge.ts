@@ -676,9 +676,13 @@ export class Forge implements ForgeState {
     else if (write && phase === 'exchange') this.finishPush(repo, user);
   }
 
-  /** Config of every git service process (HTTP and SSH): the shared hooks (protection), hidden refs. */
+  /**
+   * Config of every git service process (HTTP and SSH): the shared hooks (protection), hidden refs. No `git gc --auto`
+   * after a push (hosts collect garbage on their own schedule; here it would only add processes).
+   */
   gitServiceConfig(): [string, string][] {
     return [
+      ['receive.autogc', 'false'],
       ['http.receivepack', 'true'],
       ['http.uploadpack', 'true'],
       ['core.hooksPath', this.hooksDir],
