@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { HostError } from '../src/hosts/host.js';
 import { HttpClient, safeUrl, stripUserInfo, type RequestEvent } from '../src/hosts/http-client.js';
 import { requestedWaitMs } from '../src/hosts/retry-policy.js';
+import { recordingSleep } from './support/recording-sleep.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 
@@ -42,18 +43,6 @@ function client(baseUrl: string, extra: Partial<ConstructorParameters<typeof Htt
     ...extra,
     retry: { minWaitMs: 10, ...extra.retry },
   });
-}
-
-/** A sleep that records the waits the retry policy chose instead of spending them. */
-function recordingSleep(): { waits: number[]; sleep: (ms: number) => Promise<void> } {
-  const waits: number[] = [];
-  return {
-    waits,
-    sleep: (ms: number) => {
-      waits.push(ms);
-      return Promise.resolve();
-    },
-  };
 }
 
 async function failure(promise: Promise<unknown>): Promise<HostError> {

@@ -23,6 +23,7 @@ import { runHttpBackend } from './forge/git-backend.js';
 import { gitAs, outputOf, tempDir } from './forge/git-client.js';
 import { startProxy, type TestProxy } from './forge/proxy.js';
 import { git } from './forge/seed.js';
+import { recordingSleep } from './support/recording-sleep.js';
 
 const TOKEN = 'glpat-RefDiscovery-Secret-0123456789';
 const PROXY_PASSWORD = 'proxy-Pa55-RefDiscovery';
@@ -313,11 +314,7 @@ describe('ref discovery against git http-backend', () => {
       res.writeHead(307, { location: `${v0.url}${req.url}` }).end();
     });
     const url = `${scripted.url}/acme/small.git`;
-    const waits: number[] = [];
-    const sleep = (ms: number) => {
-      waits.push(ms);
-      return Promise.resolve();
-    };
+    const { waits, sleep } = recordingSleep();
     try {
       // 429 with Retry-After, a 403 whose quota is used up until a reset in 4 s: waited exactly as the server asks.
       script = [
@@ -373,11 +370,7 @@ describe('ref discovery against git http-backend', () => {
 
   test('a stall is retried once, however many retries the read may make', async () => {
     const silent = await startTiny(() => undefined);
-    const waits: number[] = [];
-    const sleep = (ms: number) => {
-      waits.push(ms);
-      return Promise.resolve();
-    };
+    const { waits, sleep } = recordingSleep();
     try {
       const error = await failureOf(discoverRefs(`${silent.url}/a/b.git`, [], { timeoutMs: 300, retries: 4, sleep }));
       expect(error.message).toMatch(

@@ -50,18 +50,19 @@ const GIT_IDENTITY = {
   GIT_COMMITTER_EMAIL: SEED_EMAIL,
 };
 
-function gitEnv(dir: string): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    ...GIT_IDENTITY,
-    GIT_DIR: dir,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-  };
-}
-
 export function git(dir: string, args: string[], input?: string): string {
-  return execFileSync('git', args, { cwd: dir, input, env: gitEnv(dir), stdio: ['pipe', 'pipe', 'pipe'] })
+  return execFileSync('git', args, {
+    cwd: dir,
+    input,
+    env: {
+      ...process.env,
+      ...GIT_IDENTITY,
+      GIT_DIR: dir,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
     .toString()
     .trim();
 }
@@ -165,14 +166,6 @@ function stripspace(message: string): string {
   return out.map((line) => `${line}\n`).join('');
 }
 
-/** Now as git writes it in an ident line: epoch seconds and the local zone offset. */
-function gitNow(): string {
-  const offset = -new Date().getTimezoneOffset();
-  const abs = Math.abs(offset);
-  const zone = `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${String(abs % 60).padStart(2, '0')}`;
-  return `${Math.floor(Date.now() / 1000)} ${zone}`;
-}
-
 /**
  * Adds commits and tags to a bare repo. Existing branches are extended; new branches start from the first branch
  * (its tip after its own new commits). One `git fast-import` process writes everything: each commit starts from its
@@ -190,7 +183,8 @@ export function seedRepo(dir: string, spec: SeedSpec): SeedResult {
   // Branch tips as fast-import names them: a sha (existing commit) or `:mark` (a commit of this stream).
   const tips = new Map<string, string>();
   const tipOf = (branch: string): string | undefined => tips.get(branch) ?? existing[`refs/heads/${branch}`];
-  const ident = `${SEED_NAME} <${SEED_EMAIL}> ${gitNow()}`;
+  // `now`: fast-import stamps the current time and zone (`--date-format=now`).
+  const ident = `${SEED_NAME} <${SEED_EMAIL}> now`;
   const stream: string[] = [];
   let counter = 0;
   let mark = 0;
@@ -233,12 +227,11 @@ export function seedRepo(dir: string, spec: SeedSpec): SeedResult {
   if (stream.length) {
     stream.push('done\n');
     // unpackLimit 0: the objects stay in fast-import's pack (else it runs `git unpack-objects` for small imports).
-    execFileSync('git', ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force', '--done'], {
-      cwd: dir,
-      input: stream.join(''),
-      env: gitEnv(dir),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    git(
+      dir,
+      ['-c', 'fastimport.unpackLimit=0', 'fast-import', '--quiet', '--force', '--done', '--date-format=now'],
+      stream.join(''),
+    );
   }
   return { refs: listRefs(dir) };
 }
