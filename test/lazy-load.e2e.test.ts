@@ -2,11 +2,13 @@
  * A faster start (issue 10 item 5): the bundle's entry holds the settings only; everything else is a chunk of `dist/`
  * loaded when needed, and each host's API client only when that host type is used. Proven on copies of `dist/` with
  * chunks taken away: `--version` and `--help` work with no chunk at all, and a Bitbucket Server → Bitbucket Cloud sync
- * works without the chunks holding Octokit (GitHub) and gitbeaker (GitLab).
+ * works without the chunks holding Octokit (GitHub) and gitbeaker (GitLab). And proven on the chunks a GitHub →
+ * GitLab sync loads: one undici (the mirror's own), not a second one brought by a GitHub client library.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { cleanEnv, gitSpy, ROOT, tempDir } from './support/cli.js';
@@ -17,6 +19,8 @@ const DIST = path.join(ROOT, 'dist');
 const CLIENT_MARKERS = { github: 'class Octokit', gitlab: 'GitbeakerRequestError' };
 /** Code of `@actions/core` (with its own HTTP client), needed on GitHub Actions only. */
 const ACTIONS_CORE_MARKER = 'ACTIONS_ID_TOKEN_REQUEST_URL';
+/** Code that each bundled copy of undici holds once (the key of its global dispatcher). */
+const UNDICI_MARKER = "Symbol.for('undici.globalDispatcher.1')";
 
 const chunks = (dir: string): string[] => fs.readdirSync(dir).filter((file) => /^\d+\.index\.js$/.test(file));
 const read = (dir: string, file: string): string => fs.readFileSync(path.join(dir, file), 'utf8');
@@ -29,14 +33,41 @@ function distWithout(root: string, name: string, drop: (code: string) => boolean
   return dir;
 }
 
+/**
+ * A module for `node --import` that appends the file name of each chunk the bundle loads to `TRACE_FILE`, one a line
+ * (a module resolution hook: the entry loads its chunks with `import()`).
+ */
+function chunkTracer(root: string): string {
+  const hooks = path.join(root, 'chunk-trace-hooks.mjs');
+  fs.writeFileSync(
+    hooks,
+    [
+      "import fs from 'node:fs';",
+      'export async function resolve(specifier, context, next) {',
+      '  const resolved = await next(specifier, context);',
+      '  const chunk = /\\/(\\d+\\.index\\.js)$/.exec(resolved.url);',
+      "  if (chunk) fs.appendFileSync(process.env.TRACE_FILE, chunk[1] + '\\n');",
+      '  return resolved;',
+      '}',
+    ].join('\n'),
+  );
+  const register = path.join(root, 'chunk-trace.mjs');
+  fs.writeFileSync(
+    register,
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+  );
+  return register;
+}
+
 /** Runs a copy of the bundle asynchronously (the forges answer in this process). */
 function runDist(
   dir: string,
   args: string[],
   env: Record<string, string> = {},
+  nodeArgs: string[] = [],
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(dir, 'index.js'), ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(dir, 'index.js'), ...args], {
       cwd: path.dirname(dir),
       env: { ...cleanEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -118,6 +149,47 @@ describe('lazy loading of the bundle', () => {
       const action = await runDist(dir, [], { ...pair.env(), GITHUB_ACTIONS: 'true' });
       expect(action.status).not.toBe(0);
       expect(action.stdout + action.stderr).toMatch(/Cannot find module '[^']*\d+\.index\.js'/);
+    });
+  });
+
+  describe('a GitHub → GitLab sync', () => {
+    let source: HostForge;
+    let target: HostForge;
+    beforeAll(async () => {
+      [source, target] = await Promise.all([
+        startHostForge('github', 'src-bot'),
+        startHostForge('gitlab', 'mirror-bot'),
+      ]);
+    });
+    afterAll(async () => {
+      await Promise.all([source, target].filter(Boolean).map((host) => host.forge.stop()));
+    });
+
+    test('loads both clients and a single undici, not a second one with the GitHub client', async () => {
+      const sourceOwner = addNamespace(source, 'lazy');
+      const targetOwner = addNamespace(target, 'lazy');
+      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
+        source: false,
+        target: false,
+      });
+      source.forge.addRepo(sourceOwner, 'api', { defaultBranch: 'main' });
+      source.forge.seed(sourceOwner, 'api', { branches: { main: ['a.txt'] } });
+      const dir = distWithout(root, 'traced', () => false);
+      const trace = path.join(root, 'github-gitlab.trace');
+
+      const run = await runDist(dir, [], { ...pair.env(), TRACE_FILE: trace }, ['--import', chunkTracer(root)]);
+      expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
+      expect(pair.targetRefs('api')).toEqual(pair.sourceRefs('api'));
+
+      const loaded = [...new Set(fs.readFileSync(trace, 'utf8').split('\n').filter(Boolean))];
+      const holding = (marker: string) => loaded.filter((file) => read(dir, file).includes(marker));
+      // The tracer saw the run: both API clients came from chunks it recorded.
+      expect(holding(CLIENT_MARKERS.github)).toHaveLength(1);
+      expect(holding(CLIENT_MARKERS.gitlab)).toHaveLength(1);
+      expect(holding(ACTIONS_CORE_MARKER)).toEqual([]);
+      // Each undici copy holds the marker once: one copy in all the chunks loaded.
+      const undiciCopies = loaded.map((file) => read(dir, file).split(UNDICI_MARKER).length - 1);
+      expect(undiciCopies.reduce((sum, copies) => sum + copies, 0)).toBe(1);
     });
   });
 });

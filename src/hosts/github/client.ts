@@ -1,13 +1,14 @@
 /**
- * The GitHub API client of one side: Octokit (through @actions/github, with the throttling plugin only pacing writes
- * as GitHub asks), proxies from the environment, one time limit per attempt, the one retry policy (retry-policy.ts)
- * on every request, a refused App installation token replaced once, and typed, token-free errors.
+ * The GitHub API client of one side: Octokit with the REST methods, pagination and the throttling plugin (only pacing
+ * writes as GitHub asks), proxies from the environment, one time limit per attempt, the one retry policy
+ * (retry-policy.ts) on every request, a refused App installation token replaced once, and typed, token-free errors.
  */
-import { getOctokit } from '@actions/github';
-import { GitHub } from '@actions/github/lib/utils';
+import { Octokit as OctokitCore } from '@octokit/core';
+import type { OctokitOptions } from '@octokit/core/types';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods';
 import { throttling } from '@octokit/plugin-throttling';
 import { createAppAuth } from '@octokit/auth-app';
-import type { OctokitOptions } from '@octokit/core/types';
 
 import type { EndpointSettings, TargetSettings } from '../../settings/settings.js';
 import type { Runtime } from '../../runtime/runtime.js';
@@ -26,7 +27,23 @@ import { ExpiringTokenCache, GitHubAppTokens } from './app-auth.js';
 import { proxyFetch, useProxyFromEnvironment } from '../proxy.js';
 
 import type { HostRole } from '../host.js';
-export type Octokit = ReturnType<typeof getOctokit>;
+
+/**
+ * The class `getOctokit` of @actions/github builds (its `GitHub` class with the throttling plugin), made directly:
+ * @actions/github also loads @actions/http-client with a second undici and makes proxy agents for GITHUB_API_URL,
+ * which this client replaces anyway (`request.fetch`): more CPU at each start than Octokit itself.
+ */
+const GitHubOctokit = OctokitCore.plugin(restEndpointMethods, paginateRest, throttling);
+export type Octokit = InstanceType<typeof GitHubOctokit>;
+
+/**
+ * The user agent `getOctokit` sets on a runner that names its orchestration (GitHub attributes the API calls to the
+ * workflow run): `actions_orchestration_id/<id>`, which Octokit puts before its own; none elsewhere.
+ */
+function runnerUserAgent(): string | undefined {
+  const id = process.env['ACTIONS_ORCHESTRATION_ID']?.trim();
+  return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
+}
 
 export interface GitHubHostOptions {
   /** Bounds of the retry policy; default `DEFAULT_RETRY_LIMITS`. */
@@ -100,8 +117,7 @@ export class GitHubClient {
     useProxyFromEnvironment();
     const octokitOptions: OctokitOptions = {
       baseUrl: endpoint.apiUrl,
-      // Proxy-aware fetch (proxy.ts) for GHES and github.com alike: @actions/github's default fetch picks its proxy
-      // for GITHUB_API_URL, not for this host.
+      // Proxy-aware fetch (proxy.ts) for GHES and github.com alike.
       request: { fetch: proxyFetch },
       // The plugin paces requests (one write at a time, as GitHub's best practices ask); its own retries are off:
       // rate limits are waited out by the one retry policy like every other retryable answer.
@@ -114,7 +130,7 @@ export class GitHubClient {
       const cache = new ExpiringTokenCache((token) => this.runtime?.setSecret(token));
       // The App's own client: @octokit/auth-app signs its JWT and makes installation tokens, through the same fetch,
       // retries and time limits as every other request.
-      const appOctokit = new (GitHub.plugin(throttling))({
+      const appOctokit = new GitHubOctokit({
         ...octokitOptions,
         authStrategy: createAppAuth,
         auth: { appId, privateKey, cache },
@@ -128,12 +144,16 @@ export class GitHubClient {
         Object.assign(async () => ({ type: 'app-installation' }), {
           hook: (...args: Parameters<GitHubAppTokens['hook']>) => tokens.hook(...args),
         });
-      this.octokit = new (GitHub.plugin(throttling))({ ...octokitOptions, authStrategy });
+      this.octokit = new GitHubOctokit({ ...octokitOptions, authStrategy });
     } else {
-      // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
-      this.octokit = this.token
-        ? getOctokit(this.token, octokitOptions, throttling)
-        : new (GitHub.plugin(throttling))(octokitOptions);
+      // A token as `getOctokit` passes it (`token <t>`, the header Octokit's token auth sends); anonymous access (a
+      // public source) without one.
+      const userAgent = runnerUserAgent();
+      this.octokit = new GitHubOctokit(
+        this.token
+          ? { ...octokitOptions, auth: `token ${this.token}`, ...(userAgent ? { userAgent } : {}) }
+          : octokitOptions,
+      );
     }
     this.withRetryHook(this.octokit, this.appTokens !== undefined);
   }
