@@ -2,7 +2,7 @@
  * What the GitLab adapter's parts share: the gitbeaker clients (with the one retry policy in their requester), the
  * owner namespace, and how a failure becomes a typed, token-free HostError.
  */
-import { Gitlab, ProjectHooks } from '@gitbeaker/rest';
+import { Groups, ProjectHooks, Projects, ProtectedBranches, ProtectedTags, Users } from '@gitbeaker/rest';
 
 import type { EndpointSettings, TargetSettings } from '../../settings/settings.js';
 import type { Runtime } from '../../runtime/runtime.js';
@@ -29,6 +29,18 @@ export interface GitLabGroup {
   full_path: string;
 }
 
+/**
+ * The gitbeaker resources the adapter uses, shaped as on a `Gitlab` instance (`api.Projects.show(…)`), each built on
+ * its own: `new Gitlab()` builds all of gitbeaker's resources (about 190, each with its requester and rate limiters).
+ */
+export interface GitLabApi {
+  Groups: Groups;
+  Projects: Projects;
+  ProtectedBranches: ProtectedBranches;
+  ProtectedTags: ProtectedTags;
+  Users: Users;
+}
+
 export type Namespace =
   { kind: 'group'; id: number; fullPath: string } | { kind: 'user'; id: number; fullPath: string };
 
@@ -49,8 +61,8 @@ export function gitbeakerBase(apiUrl: string): { host: string; prefixUrl: string
 
 export class GitLabClient {
   readonly owner: string;
-  readonly api: InstanceType<typeof Gitlab>;
-  readonly hooks: InstanceType<typeof ProjectHooks>;
+  readonly api: GitLabApi;
+  readonly hooks: ProjectHooks;
   readonly token: string | undefined;
   private namespacePromise?: Promise<Namespace>;
 
@@ -72,7 +84,14 @@ export class GitLabClient {
       queryTimeout: options.queryTimeout ?? 30 * 60_000,
       requesterFn: createGitLabRequester(retryLimits(options.retry), options.timeoutMs, options.sleep),
     };
-    this.api = new Gitlab({ ...common, ...(prefixUrl ? { prefixUrl } : {}) });
+    const resourceOptions = { ...common, ...(prefixUrl ? { prefixUrl } : {}) };
+    this.api = {
+      Groups: new Groups(resourceOptions),
+      Projects: new Projects(resourceOptions),
+      ProtectedBranches: new ProtectedBranches(resourceOptions),
+      ProtectedTags: new ProtectedTags(resourceOptions),
+      Users: new Users(resourceOptions),
+    };
     // Hook resources carry their own prefixUrl (`projects`), which a shared one would replace: build them apart.
     this.hooks = new ProjectHooks({ ...common, ...(prefixUrl ? { prefixUrl: `${prefixUrl}/projects` } : {}) });
   }
