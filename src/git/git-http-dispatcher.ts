@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, type Dispatcher } from '../hosts/undici.js';
 
 let shared: { key: string; dispatcher: Dispatcher } | undefined;
 
