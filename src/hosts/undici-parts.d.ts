@@ -26,6 +26,11 @@ declare module 'undici/lib/interceptor/retry.js' {
   export default retry;
 }
 
+declare module 'undici/lib/core/connect.js' {
+  import { buildConnector } from 'undici';
+  export default buildConnector;
+}
+
 declare module 'undici/lib/global.js' {
   import type { getGlobalDispatcher, setGlobalDispatcher } from 'undici';
   const global: { getGlobalDispatcher: typeof getGlobalDispatcher; setGlobalDispatcher: typeof setGlobalDispatcher };

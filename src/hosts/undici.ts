@@ -12,11 +12,12 @@
  * - `request`: the index's `makeDispatcher(api.request)`, for the way it is called here (a URL and options).
  * - `setGlobalDispatcher` from lib/global.js, which also makes an undici Agent the global dispatcher when there is
  *   none, as loading the index did.
- * Of the interceptors, only `retry` is used. The types are those undici declares for its index (undici-parts.d.ts;
- * `import type` loads nothing), but for `parseURL`'s own.
+ * Of the interceptors, only `retry` is used; `buildConnector` is the one undici's pools use. The types are those
+ * undici declares for its index (undici-parts.d.ts; `import type` loads nothing), but for `parseURL`'s own.
  */
 import type { Dispatcher, request as undiciRequest } from 'undici';
 import api from 'undici/lib/api/index.js';
+import buildConnector from 'undici/lib/core/connect.js';
 import util from 'undici/lib/core/util.js';
 import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
@@ -26,7 +27,7 @@ import retry from 'undici/lib/interceptor/retry.js';
 Object.assign(DispatcherClass.prototype, api);
 
 export type { Dispatcher };
-export { EnvHttpProxyAgent };
+export { buildConnector, EnvHttpProxyAgent };
 export const { setGlobalDispatcher } = globalDispatcher;
 export const interceptors = { retry };
 
