@@ -2,8 +2,11 @@
  * A faster start (issue 10 item 5): the bundle's entry holds the settings only; everything else is a chunk of `dist/`
  * loaded when needed, and each host's API client only when that host type is used. Proven on copies of `dist/` with
  * chunks taken away: `--version` and `--help` work with no chunk at all, and a Bitbucket Server → Bitbucket Cloud sync
- * works without the chunks holding Octokit (GitHub) and gitbeaker (GitLab). And proven on the chunks a GitHub →
- * GitLab sync loads: one undici (the mirror's own), not a second one brought by a GitHub client library.
+ * works without the chunks holding Octokit (GitHub) and gitbeaker (GitLab). Of undici, only the parts the project's own
+ * HTTP client uses are loaded (src/hosts/undici.ts): such a sync loads neither undici's index, whose cookies module
+ * reads `globalThis.Headers`, nor therefore Node's own bundled undici (seen by a preloaded probe). And proven on the
+ * chunks a GitHub → GitLab sync loads: one undici (the mirror's own), not a second one brought by a GitHub client
+ * library.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +18,8 @@ import { cleanEnv, gitSpy, ROOT, tempDir } from './support/cli.js';
 import { addNamespace, Pair, startHostForge, type HostForge } from './support/pairs.js';
 
 const DIST = path.join(ROOT, 'dist');
+/** Preloaded into a run: records whether Node's own undici and the npm undici were loaded (test/support). */
+const WEB_GLOBALS_PROBE = path.join(ROOT, 'test', 'support', 'web-globals-probe.mjs');
 /** Code that only the host API clients contain. */
 const CLIENT_MARKERS = { github: 'class Octokit', gitlab: 'GitbeakerRequestError' };
 /** Code of `@actions/core` (with its own HTTP client), needed on GitHub Actions only. */
@@ -59,7 +64,7 @@ function chunkTracer(root: string): string {
   return register;
 }
 
-/** Runs a copy of the bundle asynchronously (the forges answer in this process). */
+/** Runs a copy of the bundle asynchronously (the forges answer in this process); `nodeArgs` go before the script. */
 function runDist(
   dir: string,
   args: string[],
@@ -149,6 +154,33 @@ describe('lazy loading of the bundle', () => {
       const action = await runDist(dir, [], { ...pair.env(), GITHUB_ACTIONS: 'true' });
       expect(action.status).not.toBe(0);
       expect(action.stdout + action.stderr).toMatch(/Cannot find module '[^']*\d+\.index\.js'/);
+    });
+
+    test("loads only the parts of undici its HTTP client uses: not undici's index, nor Node's own undici", async () => {
+      const dir = distWithout(root, 'whole', () => false);
+      const sourceOwner = addNamespace(source, 'undici');
+      const targetOwner = addNamespace(target, 'undici');
+      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
+        source: false,
+        target: false,
+      });
+      source.forge.addRepo(sourceOwner, 'web', { defaultBranch: 'main' });
+      source.forge.seed(sourceOwner, 'web', { branches: { main: ['index.html'] }, tags: ['w1'] });
+      const probeFile = path.join(root, 'web-globals.json');
+
+      const run = await runDist(dir, [], { ...pair.env(), WEB_GLOBALS_PROBE_FILE: probeFile }, [
+        '--import',
+        pathToFileURL(WEB_GLOBALS_PROBE).href,
+      ]);
+      expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
+      expect(pair.targetRefs('web')).toEqual(pair.sourceRefs('web'));
+      // The API calls and ref reads went through undici (its global dispatcher is set), and nothing made Node load its
+      // own: undici's index would have, through `globalThis.Headers` (firstReads says who read which global).
+      expect(JSON.parse(fs.readFileSync(probeFile, 'utf8'))).toEqual({
+        nodeUndiciLoaded: false,
+        npmUndiciLoaded: true,
+        firstReads: [],
+      });
     });
   });
 

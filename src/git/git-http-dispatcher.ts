@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { buildConnector, EnvHttpProxyAgent, type Dispatcher } from '../hosts/undici.js';
 
 let shared: { key: string; dispatcher: Dispatcher } | undefined;
 
@@ -16,21 +16,51 @@ export function discoveryDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
   const names = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'GIT_SSL_CAINFO'];
   const key = names.map((name) => env[name] ?? '').join('\n');
   if (shared?.key !== key) {
+    const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+    const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
+    // Whether EnvHttpProxyAgent will make a proxy agent: for a proxy given, else one it finds in process.env.
+    const proxied =
+      Boolean(httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY) ||
+      Boolean(httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY);
     const ca = trustedCertificates(env);
-    const tlsOptions = ca ? { connect: { ca }, requestTls: { ca }, proxyTls: { ca } } : {};
     shared = {
       key,
       dispatcher: new EnvHttpProxyAgent({
-        httpProxy: env.http_proxy ?? env.HTTP_PROXY,
-        httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+        httpProxy,
+        httpsProxy,
         noProxy: env.no_proxy ?? env.NO_PROXY,
         keepAliveTimeout: 10_000,
         connections: 32,
-        ...tlsOptions,
+        ...(ca ? trustOptions(ca, proxied) : {}),
       }),
     };
   }
   return shared.dispatcher;
+}
+
+/**
+ * The options that make `ca` the certificates trusted, as one TLS context made when it is first needed. Given as `ca`
+ * (some 200 kB of PEM), the list was parsed into a context again for every TLS connection (tls.connect makes one from
+ * its options when given none: tens of ms each), and copied through JSON.stringify/parse by every Agent and Pool
+ * constructor (undici deep-clones the options it hands on, `requestTls` and `proxyTls` among them), even when no
+ * connection used it. Direct connections take a connector that makes the context at the first HTTPS connection (one
+ * connector for every origin, as undici's proxy agent has for its tunnels; TLS sessions are cached by server name).
+ * The proxy agents read `requestTls` (tunnelled connections) and `proxyTls` (an HTTPS proxy) when they are made, so
+ * those hold the context, made then, only when a proxy is in use; a context clones to almost nothing.
+ */
+function trustOptions(ca: string[], proxied: boolean): Partial<EnvHttpProxyAgent.Options> {
+  let context: tls.SecureContext | undefined;
+  const secureContext = (): tls.SecureContext => (context ??= tls.createSecureContext({ ca }));
+  const plain = buildConnector({});
+  let secure: buildConnector.connector | undefined;
+  const connect: buildConnector.connector = (options, callback) => {
+    if (options.protocol !== 'https:') return plain(options, callback);
+    secure ??= buildConnector({ secureContext: secureContext() });
+    return secure(options, callback);
+  };
+  if (!proxied) return { connect };
+  const viaProxy = { secureContext: secureContext() };
+  return { connect, requestTls: viaProxy, proxyTls: viaProxy };
 }
 
 /**

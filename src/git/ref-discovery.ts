@@ -14,7 +14,7 @@
  * most. Hand-written rather than isomorphic-git: its `listServerRefs` sends a single `ref-prefix` (two listings would
  * cost four requests, or `refs/` would download every pull-request ref) and would add a large bundle to load.
  */
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from '../hosts/undici.js';
 
 import { DEFAULT_REQUEST_TIMEOUT_MS, safeUrl } from '../hosts/http-client.js';
 import {

@@ -4,7 +4,7 @@
  * Node's TLS stack), retries through undici's retry interceptor as the one retry policy decides (retry-policy.ts), and
  * typed errors that never carry a token.
  */
-import { EnvHttpProxyAgent, interceptors, request as undiciRequest, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, interceptors, request as undiciRequest, type Dispatcher } from './undici.js';
 import { HostError } from './host.js';
 import {
   kindOfAttempt,

@@ -1,4 +1,4 @@
-import { EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, setGlobalDispatcher, type Dispatcher } from './undici.js';
 
 /**
  * The one place that makes API calls honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (upper or lower case).
