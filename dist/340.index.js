@@ -2,7 +2,7 @@ export const id = 340;
 export const ids = [340];
 export const modules = {
 
-/***/ 21340:
+/***/ 1340:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -10,8 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GitHubRuntime: () => (/* binding */ GitHubRuntime),
 /* harmony export */   neutraliseCommands: () => (/* binding */ neutraliseCommands)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96421);
-/* harmony import */ var _buffered_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85772);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _buffered_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5772);
 
 
 /**

@@ -2,14 +2,14 @@ export const id = 454;
 export const ids = [454];
 export const modules = {
 
-/***/ 11454:
+/***/ 1454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runMirrors: () => (/* binding */ runMirrors)
 /* harmony export */ });
-/* harmony import */ var _report_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65132);
-/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24605);
+/* harmony import */ var _report_counts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5132);
+/* harmony import */ var _engine_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4605);
 
 
 async function runMirrors(run, mirrors, runOne, runtime) {

@@ -2,7 +2,7 @@ export const id = 493;
 export const ids = [493];
 export const modules = {
 
-/***/ 14493:
+/***/ 4493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -34,9 +34,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/report/counts.ts
-var counts = __webpack_require__(65132);
+var counts = __webpack_require__(5132);
 // EXTERNAL MODULE: ./src/report/atomic-write.ts
-var atomic_write = __webpack_require__(90019);
+var atomic_write = __webpack_require__(19);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 
 /**
@@ -93,13 +93,13 @@ async function writeJsonReport(report, file, redact) {
 }
 
 // EXTERNAL MODULE: ./src/report/markdown.ts
-var markdown = __webpack_require__(54285);
+var markdown = __webpack_require__(4285);
 // EXTERNAL MODULE: ./node_modules/fast-xml-parser/src/xmlbuilder/json2xml.js + 7 modules
-var json2xml = __webpack_require__(28669);
+var json2xml = __webpack_require__(8669);
 // EXTERNAL MODULE: ./src/mirror/health.ts
-var health = __webpack_require__(64253);
+var health = __webpack_require__(4253);
 // EXTERNAL MODULE: ./src/report/sections.ts
-var sections = __webpack_require__(43844);
+var sections = __webpack_require__(3844);
 ;// CONCATENATED MODULE: ./src/report/junit.ts
 
 
@@ -212,7 +212,7 @@ async function writeJUnitReport(report, file, onDivergence = 'fail') {
 }
 
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/report/publish.ts
 

@@ -2,7 +2,7 @@ export const id = 582;
 export const ids = [582];
 export const modules = {
 
-/***/ 51491:
+/***/ 1491:
 /***/ ((module) => {
 
 
@@ -17,7 +17,7 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 77655:
+/***/ 7655:
 /***/ ((module) => {
 
 
@@ -32,16 +32,16 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 22639:
+/***/ 2639:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var bind = __webpack_require__(37564);
+var bind = __webpack_require__(7564);
 
-var $apply = __webpack_require__(33945);
-var $call = __webpack_require__(88093);
-var $reflectApply = __webpack_require__(31330);
+var $apply = __webpack_require__(3945);
+var $call = __webpack_require__(8093);
+var $reflectApply = __webpack_require__(1330);
 
 /** @type {import('./actualApply')} */
 module.exports = $reflectApply || bind.call($call, $apply);
@@ -49,7 +49,7 @@ module.exports = $reflectApply || bind.call($call, $apply);
 
 /***/ }),
 
-/***/ 33945:
+/***/ 3945:
 /***/ ((module) => {
 
 
@@ -60,7 +60,7 @@ module.exports = Function.prototype.apply;
 
 /***/ }),
 
-/***/ 88093:
+/***/ 8093:
 /***/ ((module) => {
 
 
@@ -71,16 +71,16 @@ module.exports = Function.prototype.call;
 
 /***/ }),
 
-/***/ 88705:
+/***/ 8705:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var bind = __webpack_require__(37564);
-var $TypeError = __webpack_require__(73314);
+var bind = __webpack_require__(7564);
+var $TypeError = __webpack_require__(3314);
 
-var $call = __webpack_require__(88093);
-var $actualApply = __webpack_require__(22639);
+var $call = __webpack_require__(8093);
+var $actualApply = __webpack_require__(2639);
 
 /** @type {(args: [Function, thisArg?: unknown, ...args: unknown[]]) => Function} TODO FIXME, find a way to use import('.') */
 module.exports = function callBindBasic(args) {
@@ -93,7 +93,7 @@ module.exports = function callBindBasic(args) {
 
 /***/ }),
 
-/***/ 31330:
+/***/ 1330:
 /***/ ((module) => {
 
 
@@ -104,14 +104,14 @@ module.exports = typeof Reflect !== 'undefined' && Reflect && Reflect.apply;
 
 /***/ }),
 
-/***/ 23105:
+/***/ 3105:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var GetIntrinsic = __webpack_require__(60470);
+var GetIntrinsic = __webpack_require__(470);
 
-var callBindBasic = __webpack_require__(88705);
+var callBindBasic = __webpack_require__(8705);
 
 /** @type {(thisArg: string, searchString: string, position?: number) => number} */
 var $indexOf = callBindBasic([GetIntrinsic('%String.prototype.indexOf%')]);
@@ -130,13 +130,13 @@ module.exports = function callBoundIntrinsic(name, allowMissing) {
 
 /***/ }),
 
-/***/ 26669:
+/***/ 6669:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var callBind = __webpack_require__(88705);
-var gOPD = __webpack_require__(33170);
+var callBind = __webpack_require__(8705);
+var gOPD = __webpack_require__(3170);
 
 var hasProtoAccessor;
 try {
@@ -167,7 +167,7 @@ module.exports = desc && typeof desc.get === 'function'
 
 /***/ }),
 
-/***/ 79094:
+/***/ 9094:
 /***/ ((module) => {
 
 
@@ -188,7 +188,7 @@ module.exports = $defineProperty;
 
 /***/ }),
 
-/***/ 33056:
+/***/ 3056:
 /***/ ((module) => {
 
 
@@ -199,7 +199,7 @@ module.exports = EvalError;
 
 /***/ }),
 
-/***/ 31620:
+/***/ 1620:
 /***/ ((module) => {
 
 
@@ -210,7 +210,7 @@ module.exports = Error;
 
 /***/ }),
 
-/***/ 14585:
+/***/ 4585:
 /***/ ((module) => {
 
 
@@ -221,7 +221,7 @@ module.exports = RangeError;
 
 /***/ }),
 
-/***/ 46905:
+/***/ 6905:
 /***/ ((module) => {
 
 
@@ -232,7 +232,7 @@ module.exports = ReferenceError;
 
 /***/ }),
 
-/***/ 80105:
+/***/ 105:
 /***/ ((module) => {
 
 
@@ -243,7 +243,7 @@ module.exports = SyntaxError;
 
 /***/ }),
 
-/***/ 73314:
+/***/ 3314:
 /***/ ((module) => {
 
 
@@ -254,7 +254,7 @@ module.exports = TypeError;
 
 /***/ }),
 
-/***/ 32578:
+/***/ 2578:
 /***/ ((module) => {
 
 
@@ -265,7 +265,7 @@ module.exports = URIError;
 
 /***/ }),
 
-/***/ 95399:
+/***/ 5399:
 /***/ ((module) => {
 
 
@@ -276,7 +276,7 @@ module.exports = Object;
 
 /***/ }),
 
-/***/ 99808:
+/***/ 9808:
 /***/ ((module) => {
 
 
@@ -367,19 +367,19 @@ module.exports = function bind(that) {
 
 /***/ }),
 
-/***/ 37564:
+/***/ 7564:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var implementation = __webpack_require__(99808);
+var implementation = __webpack_require__(9808);
 
 module.exports = Function.prototype.bind || implementation;
 
 
 /***/ }),
 
-/***/ 47228:
+/***/ 7228:
 /***/ ((module) => {
 
 
@@ -394,33 +394,33 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 60470:
+/***/ 470:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 var undefined;
 
-var $Object = __webpack_require__(95399);
+var $Object = __webpack_require__(5399);
 
-var $Error = __webpack_require__(31620);
-var $EvalError = __webpack_require__(33056);
-var $RangeError = __webpack_require__(14585);
-var $ReferenceError = __webpack_require__(46905);
-var $SyntaxError = __webpack_require__(80105);
-var $TypeError = __webpack_require__(73314);
-var $URIError = __webpack_require__(32578);
+var $Error = __webpack_require__(1620);
+var $EvalError = __webpack_require__(3056);
+var $RangeError = __webpack_require__(4585);
+var $ReferenceError = __webpack_require__(6905);
+var $SyntaxError = __webpack_require__(105);
+var $TypeError = __webpack_require__(3314);
+var $URIError = __webpack_require__(2578);
 
-var abs = __webpack_require__(55641);
-var floor = __webpack_require__(96171);
-var max = __webpack_require__(57147);
-var min = __webpack_require__(41017);
-var pow = __webpack_require__(56947);
-var round = __webpack_require__(42621);
-var sign = __webpack_require__(30156);
+var abs = __webpack_require__(5641);
+var floor = __webpack_require__(6171);
+var max = __webpack_require__(7147);
+var min = __webpack_require__(1017);
+var pow = __webpack_require__(6947);
+var round = __webpack_require__(2621);
+var sign = __webpack_require__(156);
 
-var $gOPD = __webpack_require__(33170);
-var $defineProperty = __webpack_require__(79094);
+var $gOPD = __webpack_require__(3170);
+var $defineProperty = __webpack_require__(9094);
 
 var throwTypeError = function () {
 	throw new $TypeError();
@@ -442,14 +442,14 @@ var ThrowTypeError = $gOPD
 	}())
 	: throwTypeError;
 
-var hasSymbols = __webpack_require__(23336)();
+var hasSymbols = __webpack_require__(3336)();
 
-var getProto = __webpack_require__(81967);
-var $ObjectGPO = __webpack_require__(91311);
-var $ReflectGPO = __webpack_require__(48681);
+var getProto = __webpack_require__(1967);
+var $ObjectGPO = __webpack_require__(1311);
+var $ReflectGPO = __webpack_require__(8681);
 
-var $apply = __webpack_require__(33945);
-var $call = __webpack_require__(88093);
+var $apply = __webpack_require__(3945);
+var $call = __webpack_require__(8093);
 
 var needsEval = {};
 
@@ -550,9 +550,9 @@ if (getProto) {
 	}
 }
 
-var getAsyncFunction = __webpack_require__(51491);
-var getGeneratorFunction = __webpack_require__(47228);
-var getAsyncGeneratorFunction = __webpack_require__(77655);
+var getAsyncFunction = __webpack_require__(1491);
+var getGeneratorFunction = __webpack_require__(7228);
+var getAsyncGeneratorFunction = __webpack_require__(7655);
 
 var doEval = function doEval(name) {
 	var value;
@@ -634,8 +634,8 @@ var LEGACY_ALIASES = {
 	'%WeakSetPrototype%': ['WeakSet', 'prototype']
 };
 
-var bind = __webpack_require__(37564);
-var hasOwn = __webpack_require__(54076);
+var bind = __webpack_require__(7564);
+var hasOwn = __webpack_require__(4076);
 var $concat = bind.call($call, Array.prototype.concat);
 var $spliceApply = bind.call($apply, Array.prototype.splice);
 var $replace = bind.call($call, String.prototype.replace);
@@ -774,12 +774,12 @@ module.exports = function GetIntrinsic(name, allowMissing) {
 
 /***/ }),
 
-/***/ 91311:
+/***/ 1311:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var $Object = __webpack_require__(95399);
+var $Object = __webpack_require__(5399);
 
 /** @type {import('./Object.getPrototypeOf')} */
 module.exports = $Object.getPrototypeOf || null;
@@ -787,7 +787,7 @@ module.exports = $Object.getPrototypeOf || null;
 
 /***/ }),
 
-/***/ 48681:
+/***/ 8681:
 /***/ ((module) => {
 
 
@@ -798,15 +798,15 @@ module.exports = (typeof Reflect !== 'undefined' && Reflect.getPrototypeOf) || n
 
 /***/ }),
 
-/***/ 81967:
+/***/ 1967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var reflectGetProto = __webpack_require__(48681);
-var originalGetProto = __webpack_require__(91311);
+var reflectGetProto = __webpack_require__(8681);
+var originalGetProto = __webpack_require__(1311);
 
-var getDunderProto = __webpack_require__(26669);
+var getDunderProto = __webpack_require__(6669);
 
 /** @type {import('.')} */
 module.exports = reflectGetProto
@@ -843,7 +843,7 @@ module.exports = Object.getOwnPropertyDescriptor;
 
 /***/ }),
 
-/***/ 33170:
+/***/ 3170:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -865,13 +865,13 @@ module.exports = $gOPD;
 
 /***/ }),
 
-/***/ 23336:
+/***/ 3336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 var origSymbol = typeof Symbol !== 'undefined' && Symbol;
-var hasSymbolSham = __webpack_require__(61114);
+var hasSymbolSham = __webpack_require__(1114);
 
 /** @type {import('.')} */
 module.exports = function hasNativeSymbols() {
@@ -886,7 +886,7 @@ module.exports = function hasNativeSymbols() {
 
 /***/ }),
 
-/***/ 61114:
+/***/ 1114:
 /***/ ((module) => {
 
 
@@ -938,14 +938,14 @@ module.exports = function hasSymbols() {
 
 /***/ }),
 
-/***/ 54076:
+/***/ 4076:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 var call = Function.prototype.call;
 var $hasOwn = Object.prototype.hasOwnProperty;
-var bind = __webpack_require__(37564);
+var bind = __webpack_require__(7564);
 
 /** @type {import('.')} */
 module.exports = bind.call(call, $hasOwn);
@@ -953,7 +953,7 @@ module.exports = bind.call(call, $hasOwn);
 
 /***/ }),
 
-/***/ 55641:
+/***/ 5641:
 /***/ ((module) => {
 
 
@@ -964,7 +964,7 @@ module.exports = Math.abs;
 
 /***/ }),
 
-/***/ 96171:
+/***/ 6171:
 /***/ ((module) => {
 
 
@@ -975,7 +975,7 @@ module.exports = Math.floor;
 
 /***/ }),
 
-/***/ 77044:
+/***/ 7044:
 /***/ ((module) => {
 
 
@@ -988,7 +988,7 @@ module.exports = Number.isNaN || function isNaN(a) {
 
 /***/ }),
 
-/***/ 57147:
+/***/ 7147:
 /***/ ((module) => {
 
 
@@ -999,7 +999,7 @@ module.exports = Math.max;
 
 /***/ }),
 
-/***/ 41017:
+/***/ 1017:
 /***/ ((module) => {
 
 
@@ -1010,7 +1010,7 @@ module.exports = Math.min;
 
 /***/ }),
 
-/***/ 56947:
+/***/ 6947:
 /***/ ((module) => {
 
 
@@ -1021,7 +1021,7 @@ module.exports = Math.pow;
 
 /***/ }),
 
-/***/ 42621:
+/***/ 2621:
 /***/ ((module) => {
 
 
@@ -1032,12 +1032,12 @@ module.exports = Math.round;
 
 /***/ }),
 
-/***/ 30156:
+/***/ 156:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var $isNaN = __webpack_require__(77044);
+var $isNaN = __webpack_require__(7044);
 
 /** @type {import('./sign')} */
 module.exports = function sign(number) {
@@ -1050,7 +1050,7 @@ module.exports = function sign(number) {
 
 /***/ }),
 
-/***/ 60506:
+/***/ 506:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var hasMap = typeof Map === 'function' && Map.prototype;
@@ -1163,8 +1163,8 @@ function addNumericSeparator(num, str) {
     return $replace.call(str, sepRegex, '$&_');
 }
 
-var utilInspect = __webpack_require__(58502);
-var getStringWidth = __webpack_require__(63077);
+var utilInspect = __webpack_require__(8502);
+var getStringWidth = __webpack_require__(3077);
 var inspectCustom = utilInspect.custom;
 var inspectSymbol = isSymbol(inspectCustom) ? inspectCustom : null;
 
@@ -1903,7 +1903,7 @@ function arrObjKeys(obj, inspect, maxLength) {
 
 /***/ }),
 
-/***/ 63077:
+/***/ 3077:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var $charCodeAt = String.prototype.charCodeAt;
@@ -1914,7 +1914,7 @@ var $split = String.prototype.split;
 var $floor = Math.floor;
 var $parseInt = parseInt;
 
-var ranges = __webpack_require__(47859);
+var ranges = __webpack_require__(7859);
 
 var starts = [];
 var ends = [];
@@ -1978,7 +1978,7 @@ module.exports = function getStringWidth(str) {
 
 /***/ }),
 
-/***/ 47859:
+/***/ 7859:
 /***/ ((module) => {
 
 /*
@@ -2023,25 +2023,25 @@ module.exports = $join.call([
 
 /***/ }),
 
-/***/ 58502:
+/***/ 8502:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(39023).inspect;
+module.exports = __webpack_require__(9023).inspect;
 
 
 /***/ }),
 
-/***/ 43379:
+/***/ 3379:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-module.exports = __webpack_require__(73505);
+module.exports = __webpack_require__(3505);
 
 
 /***/ }),
 
-/***/ 30742:
+/***/ 742:
 /***/ ((module) => {
 
 
@@ -2227,13 +2227,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 31276:
+/***/ 1276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const constants = __webpack_require__(30742);
-const utils = __webpack_require__(32430);
+const constants = __webpack_require__(742);
+const utils = __webpack_require__(2430);
 
 /**
  * Constants
@@ -3310,15 +3310,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 73505:
+/***/ 3505:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const scan = __webpack_require__(19818);
-const parse = __webpack_require__(31276);
-const utils = __webpack_require__(32430);
-const constants = __webpack_require__(30742);
+const scan = __webpack_require__(9818);
+const parse = __webpack_require__(1276);
+const utils = __webpack_require__(2430);
+const constants = __webpack_require__(742);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -3655,12 +3655,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 19818:
+/***/ 9818:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const utils = __webpack_require__(32430);
+const utils = __webpack_require__(2430);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -3677,7 +3677,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __webpack_require__(30742);
+} = __webpack_require__(742);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -4045,7 +4045,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 32430:
+/***/ 2430:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4055,7 +4055,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __webpack_require__(30742);
+} = __webpack_require__(742);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -4115,7 +4115,7 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 86032:
+/***/ 6032:
 /***/ ((module) => {
 
 
@@ -4150,14 +4150,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 40240:
+/***/ 240:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var stringify = __webpack_require__(71293);
-var parse = __webpack_require__(79091);
-var formats = __webpack_require__(86032);
+var stringify = __webpack_require__(1293);
+var parse = __webpack_require__(9091);
+var formats = __webpack_require__(6032);
 
 module.exports = {
     formats: formats,
@@ -4168,13 +4168,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 79091:
+/***/ 9091:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var getSideChannel = __webpack_require__(94753);
-var utils = __webpack_require__(25225);
+var getSideChannel = __webpack_require__(4753);
+var utils = __webpack_require__(5225);
 
 var has = Object.prototype.hasOwnProperty;
 var isArray = Array.isArray;
@@ -4697,14 +4697,14 @@ module.exports = function (str, opts) {
 
 /***/ }),
 
-/***/ 71293:
+/***/ 1293:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var getSideChannel = __webpack_require__(94753);
-var utils = __webpack_require__(25225);
-var formats = __webpack_require__(86032);
+var getSideChannel = __webpack_require__(4753);
+var utils = __webpack_require__(5225);
+var formats = __webpack_require__(6032);
 var has = Object.prototype.hasOwnProperty;
 
 var arrayPrefixGenerators = {
@@ -5084,14 +5084,14 @@ module.exports = function (object, opts) {
 
 /***/ }),
 
-/***/ 25225:
+/***/ 5225:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var formats = __webpack_require__(86032);
-var getSideChannel = __webpack_require__(94753);
-var defineProperty = __webpack_require__(79094);
+var formats = __webpack_require__(6032);
+var getSideChannel = __webpack_require__(4753);
+var defineProperty = __webpack_require__(9094);
 
 var has = Object.prototype.hasOwnProperty;
 var isArray = Array.isArray;
@@ -5625,30 +5625,30 @@ module.exports = {
 /***/ 8649:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterRedis = __webpack_require__(54336);
-const RateLimiterMongo = __webpack_require__(28439);
-const RateLimiterMySQL = __webpack_require__(67793);
+const RateLimiterRedis = __webpack_require__(4336);
+const RateLimiterMongo = __webpack_require__(8439);
+const RateLimiterMySQL = __webpack_require__(7793);
 const RateLimiterPostgres = __webpack_require__(3740);
-const { RateLimiterClusterMaster, RateLimiterClusterMasterPM2, RateLimiterCluster } = __webpack_require__(10565);
-const RateLimiterMemory = __webpack_require__(24544);
-const RateLimiterMemcache = __webpack_require__(73250);
-const RLWrapperBlackAndWhite = __webpack_require__(87383);
-const RLWrapperTimeouts = __webpack_require__(24016);
-const RateLimiterUnion = __webpack_require__(10244);
-const RateLimiterQueue = __webpack_require__(52860);
-const BurstyRateLimiter = __webpack_require__(85860);
-const RateLimiterRes = __webpack_require__(80449);
-const RateLimiterDynamo = __webpack_require__(82309);
-const RateLimiterPrisma = __webpack_require__(16323);
-const RateLimiterDrizzle = __webpack_require__(50673);
-const RateLimiterDrizzleNonAtomic = __webpack_require__(75347);
-const RateLimiterValkey = __webpack_require__(32193);
-const RateLimiterValkeyGlide = __webpack_require__(53756);
-const RateLimiterSQLite = __webpack_require__(73283);
-const RateLimiterEtcd = __webpack_require__(36481);
-const RateLimiterEtcdNonAtomic = __webpack_require__(15299);
-const RateLimiterQueueError = __webpack_require__(27948);
-const RateLimiterEtcdTransactionFailedError = __webpack_require__(43184);
+const { RateLimiterClusterMaster, RateLimiterClusterMasterPM2, RateLimiterCluster } = __webpack_require__(565);
+const RateLimiterMemory = __webpack_require__(4544);
+const RateLimiterMemcache = __webpack_require__(3250);
+const RLWrapperBlackAndWhite = __webpack_require__(7383);
+const RLWrapperTimeouts = __webpack_require__(4016);
+const RateLimiterUnion = __webpack_require__(244);
+const RateLimiterQueue = __webpack_require__(2860);
+const BurstyRateLimiter = __webpack_require__(5860);
+const RateLimiterRes = __webpack_require__(449);
+const RateLimiterDynamo = __webpack_require__(2309);
+const RateLimiterPrisma = __webpack_require__(6323);
+const RateLimiterDrizzle = __webpack_require__(673);
+const RateLimiterDrizzleNonAtomic = __webpack_require__(5347);
+const RateLimiterValkey = __webpack_require__(2193);
+const RateLimiterValkeyGlide = __webpack_require__(3756);
+const RateLimiterSQLite = __webpack_require__(3283);
+const RateLimiterEtcd = __webpack_require__(6481);
+const RateLimiterEtcdNonAtomic = __webpack_require__(5299);
+const RateLimiterQueueError = __webpack_require__(7948);
+const RateLimiterEtcdTransactionFailedError = __webpack_require__(3184);
 
 module.exports = {
   RateLimiterRedis,
@@ -5682,10 +5682,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 85860:
+/***/ 5860:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterRes = __webpack_require__(449);
 
 /**
  * Bursty rate limiter exposes only msBeforeNext time and doesn't expose points from bursty limiter by default
@@ -5767,10 +5767,10 @@ module.exports = class BurstyRateLimiter {
 
 /***/ }),
 
-/***/ 87383:
+/***/ 7383:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterRes = __webpack_require__(449);
 
 module.exports = class RLWrapperBlackAndWhite {
   constructor(opts = {}) {
@@ -5969,11 +5969,11 @@ module.exports = class RLWrapperBlackAndWhite {
 
 /***/ }),
 
-/***/ 24016:
+/***/ 4016:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterAbstract = __webpack_require__(88569);
-const RateLimiterInsuredAbstract = __webpack_require__(33847);
+const RateLimiterAbstract = __webpack_require__(8569);
+const RateLimiterInsuredAbstract = __webpack_require__(3847);
 
 module.exports = class RLWrapperTimeouts extends RateLimiterInsuredAbstract {
   constructor(opts= {}) {
@@ -6058,7 +6058,7 @@ module.exports = class RLWrapperTimeouts extends RateLimiterInsuredAbstract {
 
 /***/ }),
 
-/***/ 88569:
+/***/ 8569:
 /***/ ((module) => {
 
 module.exports = class RateLimiterAbstract {
@@ -6190,7 +6190,7 @@ module.exports = class RateLimiterAbstract {
 
 /***/ }),
 
-/***/ 10565:
+/***/ 565:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /**
@@ -6214,11 +6214,11 @@ module.exports = class RateLimiterAbstract {
  *
  */
 
-const cluster = __webpack_require__(29907);
-const crypto = __webpack_require__(76982);
-const RateLimiterAbstract = __webpack_require__(88569);
-const RateLimiterMemory = __webpack_require__(24544);
-const RateLimiterRes = __webpack_require__(80449);
+const cluster = __webpack_require__(9907);
+const crypto = __webpack_require__(6982);
+const RateLimiterAbstract = __webpack_require__(8569);
+const RateLimiterMemory = __webpack_require__(4544);
+const RateLimiterRes = __webpack_require__(449);
 
 const channel = 'rate_limiter_flexible';
 let masterInstance = null;
@@ -6564,7 +6564,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 50673:
+/***/ 673:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 let drizzleOperators = null;
@@ -6586,7 +6586,7 @@ async function getDrizzleOperators() {
     function getPackageName() {
       return ['drizzle', 'orm'].join('-');
     }
-    const drizzleOrm = await __webpack_require__(87788)(`${getPackageName()}`);
+    const drizzleOrm = await __webpack_require__(3026)(`${getPackageName()}`);
     const { and, or, gt, lt, eq, isNull, sql } = drizzleOrm.default || drizzleOrm;
     drizzleOperators = { and, or, gt, lt, eq, isNull, sql };
     return drizzleOperators;
@@ -6597,8 +6597,8 @@ async function getDrizzleOperators() {
   }
 }
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterDrizzle extends RateLimiterStoreAbstract {
   constructor(opts) {
@@ -6745,7 +6745,7 @@ module.exports = RateLimiterDrizzle;
 
 /***/ }),
 
-/***/ 75347:
+/***/ 5347:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 let drizzleOperators = null;
@@ -6767,7 +6767,7 @@ async function getDrizzleOperators() {
     function getPackageName() {
       return ['drizzle', 'orm'].join('-');
     }
-    const drizzleOrm = await __webpack_require__(87788)(`${getPackageName()}`);
+    const drizzleOrm = await __webpack_require__(3026)(`${getPackageName()}`);
     const { and, or, gt, lt, eq, isNull, sql } = drizzleOrm.default || drizzleOrm;
     drizzleOperators = { and, or, gt, lt, eq, isNull, sql };
     return drizzleOperators;
@@ -6778,8 +6778,8 @@ async function getDrizzleOperators() {
   }
 }
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterDrizzleNonAtomic extends RateLimiterStoreAbstract {
   constructor(opts) {
@@ -6927,11 +6927,11 @@ module.exports = RateLimiterDrizzleNonAtomic;
 
 /***/ }),
 
-/***/ 82309:
+/***/ 2309:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterRes = __webpack_require__(80449);
-const RateLimiterStoreAbstract = __webpack_require__(65140);
+const RateLimiterRes = __webpack_require__(449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
 
 class DynamoItem {
   /**
@@ -7326,11 +7326,11 @@ module.exports = RateLimiterDynamo;
 
 /***/ }),
 
-/***/ 36481:
+/***/ 6481:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterEtcdTransactionFailedError = __webpack_require__(43184);
-const RateLimiterEtcdNonAtomic = __webpack_require__(15299);
+const RateLimiterEtcdTransactionFailedError = __webpack_require__(3184);
+const RateLimiterEtcdNonAtomic = __webpack_require__(5299);
 
 const MAX_TRANSACTION_TRIES = 5;
 
@@ -7396,12 +7396,12 @@ module.exports = RateLimiterEtcd;
 
 /***/ }),
 
-/***/ 15299:
+/***/ 5299:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
-const RateLimiterSetupError = __webpack_require__(72922);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
+const RateLimiterSetupError = __webpack_require__(2922);
 
 class RateLimiterEtcdNonAtomic extends RateLimiterStoreAbstract {
   /**
@@ -7483,11 +7483,11 @@ module.exports = RateLimiterEtcdNonAtomic;
 
 /***/ }),
 
-/***/ 33847:
+/***/ 3847:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterAbstract = __webpack_require__(88569);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterAbstract = __webpack_require__(8569);
+const RateLimiterRes = __webpack_require__(449);
 
 module.exports = class RateLimiterInsuredAbstract extends RateLimiterAbstract {
   constructor(opts = {}) {
@@ -7602,11 +7602,11 @@ module.exports = class RateLimiterInsuredAbstract extends RateLimiterAbstract {
 
 /***/ }),
 
-/***/ 73250:
+/***/ 3250:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterMemcache extends RateLimiterStoreAbstract {
   /**
@@ -7759,12 +7759,12 @@ module.exports = RateLimiterMemcache;
 
 /***/ }),
 
-/***/ 24544:
+/***/ 4544:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterAbstract = __webpack_require__(88569);
-const MemoryStorage = __webpack_require__(81534);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterAbstract = __webpack_require__(8569);
+const MemoryStorage = __webpack_require__(1534);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterMemory extends RateLimiterAbstract {
   constructor(opts = {}) {
@@ -7872,11 +7872,11 @@ module.exports = RateLimiterMemory;
 
 /***/ }),
 
-/***/ 28439:
+/***/ 8439:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 /**
  * Get MongoDB driver version as upsert options differ
@@ -8179,11 +8179,11 @@ module.exports = RateLimiterMongo;
 
 /***/ }),
 
-/***/ 67793:
+/***/ 7793:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterMySQL extends RateLimiterStoreAbstract {
   /**
@@ -8568,8 +8568,8 @@ module.exports = RateLimiterMySQL;
 /***/ 3740:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterPostgres extends RateLimiterStoreAbstract {
   /**
@@ -8901,11 +8901,11 @@ module.exports = RateLimiterPostgres;
 
 /***/ }),
 
-/***/ 16323:
+/***/ 6323:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterPrisma extends RateLimiterStoreAbstract {
   /**
@@ -9035,10 +9035,10 @@ module.exports = RateLimiterPrisma;
 
 /***/ }),
 
-/***/ 52860:
+/***/ 2860:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterQueueError = __webpack_require__(27948)
+const RateLimiterQueueError = __webpack_require__(7948)
 const MAX_QUEUE_SIZE = 4294967295;
 const KEY_DEFAULT = 'limiter';
 
@@ -9169,11 +9169,11 @@ class RateLimiterQueueInternal {
 
 /***/ }),
 
-/***/ 54336:
+/***/ 4336:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 const incrTtlLuaScript = `redis.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX') \
 local consumed = redis.call('incrby', KEYS[1], ARGV[1]) \
@@ -9385,7 +9385,7 @@ module.exports = RateLimiterRedis;
 
 /***/ }),
 
-/***/ 80449:
+/***/ 449:
 /***/ ((module) => {
 
 module.exports = class RateLimiterRes {
@@ -9456,11 +9456,11 @@ module.exports = class RateLimiterRes {
 
 /***/ }),
 
-/***/ 73283:
+/***/ 3283:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 class RateLimiterSQLite extends RateLimiterStoreAbstract {
   /**
@@ -9801,13 +9801,13 @@ module.exports = RateLimiterSQLite;
 
 /***/ }),
 
-/***/ 65140:
+/***/ 5140:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterAbstract = __webpack_require__(88569);
-const BlockedKeys = __webpack_require__(38830);
-const RateLimiterRes = __webpack_require__(80449);
-const RateLimiterInsuredAbstract = __webpack_require__(33847);
+const RateLimiterAbstract = __webpack_require__(8569);
+const BlockedKeys = __webpack_require__(8830);
+const RateLimiterRes = __webpack_require__(449);
+const RateLimiterInsuredAbstract = __webpack_require__(3847);
 
 module.exports = class RateLimiterStoreAbstract extends RateLimiterInsuredAbstract {
   /**
@@ -10157,10 +10157,10 @@ module.exports = class RateLimiterStoreAbstract extends RateLimiterInsuredAbstra
 
 /***/ }),
 
-/***/ 10244:
+/***/ 244:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterAbstract = __webpack_require__(88569);
+const RateLimiterAbstract = __webpack_require__(8569);
 
 module.exports = class RateLimiterUnion {
   constructor(...limiters) {
@@ -10215,11 +10215,11 @@ module.exports = class RateLimiterUnion {
 
 /***/ }),
 
-/***/ 32193:
+/***/ 2193:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 const incrTtlLuaScript = `
 server.call('set', KEYS[1], 0, 'EX', ARGV[2], 'NX')
@@ -10339,12 +10339,12 @@ module.exports = RateLimiterValkey;
 
 /***/ }),
 
-/***/ 53756:
+/***/ 3756:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /* eslint-disable no-unused-vars */
-const RateLimiterStoreAbstract = __webpack_require__(65140);
-const RateLimiterRes = __webpack_require__(80449);
+const RateLimiterStoreAbstract = __webpack_require__(5140);
+const RateLimiterRes = __webpack_require__(449);
 
 /**
  * @typedef {import('@valkey/valkey-glide').GlideClient} GlideClient
@@ -10619,7 +10619,7 @@ module.exports = RateLimiterValkeyGlide;
 
 /***/ }),
 
-/***/ 85202:
+/***/ 2821:
 /***/ ((module) => {
 
 module.exports = class BlockedKeys {
@@ -10701,21 +10701,21 @@ module.exports = class BlockedKeys {
 
 /***/ }),
 
-/***/ 38830:
+/***/ 8830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const BlockedKeys = __webpack_require__(85202);
+const BlockedKeys = __webpack_require__(2821);
 
 module.exports = BlockedKeys;
 
 
 /***/ }),
 
-/***/ 81534:
+/***/ 1534:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const Record = __webpack_require__(60749);
-const RateLimiterRes = __webpack_require__(80449);
+const Record = __webpack_require__(749);
+const RateLimiterRes = __webpack_require__(449);
 
 module.exports = class MemoryStorage {
   constructor() {
@@ -10801,7 +10801,7 @@ module.exports = class MemoryStorage {
 
 /***/ }),
 
-/***/ 60749:
+/***/ 749:
 /***/ ((module) => {
 
 module.exports = class Record {
@@ -10848,7 +10848,7 @@ module.exports = class Record {
 
 /***/ }),
 
-/***/ 43184:
+/***/ 3184:
 /***/ ((module) => {
 
 module.exports = class RateLimiterEtcdTransactionFailedError extends Error {
@@ -10865,7 +10865,7 @@ module.exports = class RateLimiterEtcdTransactionFailedError extends Error {
 
 /***/ }),
 
-/***/ 27948:
+/***/ 7948:
 /***/ ((module) => {
 
 module.exports = class RateLimiterQueueError extends Error {
@@ -10885,7 +10885,7 @@ module.exports = class RateLimiterQueueError extends Error {
 
 /***/ }),
 
-/***/ 72922:
+/***/ 2922:
 /***/ ((module) => {
 
 module.exports = class RateLimiterSetupError extends Error {
@@ -10907,9 +10907,9 @@ module.exports = class RateLimiterSetupError extends Error {
 
 
 
-var inspect = __webpack_require__(60506);
+var inspect = __webpack_require__(506);
 
-var $TypeError = __webpack_require__(73314);
+var $TypeError = __webpack_require__(3314);
 
 /*
 * This function traverses the list returning the node corresponding to the given key.
@@ -11020,16 +11020,16 @@ module.exports = function getSideChannelList() {
 
 /***/ }),
 
-/***/ 82622:
+/***/ 2622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var GetIntrinsic = __webpack_require__(60470);
-var callBound = __webpack_require__(23105);
-var inspect = __webpack_require__(60506);
+var GetIntrinsic = __webpack_require__(470);
+var callBound = __webpack_require__(3105);
+var inspect = __webpack_require__(506);
 
-var $TypeError = __webpack_require__(73314);
+var $TypeError = __webpack_require__(3314);
 var $Map = GetIntrinsic('%Map%', true);
 
 /** @type {<K, V>(thisArg: Map<K, V>, key: K) => V} */
@@ -11095,17 +11095,17 @@ module.exports = !!$Map && /** @type {Exclude<import('.'), false>} */ function g
 
 /***/ }),
 
-/***/ 92870:
+/***/ 2870:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var GetIntrinsic = __webpack_require__(60470);
-var callBound = __webpack_require__(23105);
-var inspect = __webpack_require__(60506);
-var getSideChannelMap = __webpack_require__(82622);
+var GetIntrinsic = __webpack_require__(470);
+var callBound = __webpack_require__(3105);
+var inspect = __webpack_require__(506);
+var getSideChannelMap = __webpack_require__(2622);
 
-var $TypeError = __webpack_require__(73314);
+var $TypeError = __webpack_require__(3314);
 var $WeakMap = GetIntrinsic('%WeakMap%', true);
 
 /** @type {<K extends object, V>(thisArg: WeakMap<K, V>, key: K) => V} */
@@ -11186,16 +11186,16 @@ module.exports = $WeakMap
 
 /***/ }),
 
-/***/ 94753:
+/***/ 4753:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var $TypeError = __webpack_require__(73314);
-var inspect = __webpack_require__(60506);
+var $TypeError = __webpack_require__(3314);
+var inspect = __webpack_require__(506);
 var getSideChannelList = __webpack_require__(8948);
-var getSideChannelMap = __webpack_require__(82622);
-var getSideChannelWeakMap = __webpack_require__(92870);
+var getSideChannelMap = __webpack_require__(2622);
+var getSideChannelWeakMap = __webpack_require__(2870);
 
 var makeChannel = getSideChannelWeakMap || getSideChannelMap || getSideChannelList;
 
@@ -11481,7 +11481,7 @@ __webpack_unused_export__ = depascalizeKeys;
 
 /***/ }),
 
-/***/ 33888:
+/***/ 3888:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11494,10 +11494,10 @@ __webpack_unused_export__ = depascalizeKeys;
 /* harmony export */   y9: () => (/* binding */ getMatchingRateLimiter)
 /* harmony export */ });
 /* unused harmony exports createRateLimiters, defaultOptionsHandler, formatQuery, generateRateLimiterFn */
-/* harmony import */ var qs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40240);
+/* harmony import */ var qs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(240);
 /* harmony import */ var xcase__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4908);
 /* harmony import */ var rate_limiter_flexible__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8649);
-/* harmony import */ var picomatch_browser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43379);
+/* harmony import */ var picomatch_browser__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3379);
 
 
 
@@ -11727,17 +11727,21 @@ var GitbeakerRetryError = class extends Error {
 
 /***/ }),
 
-/***/ 37582:
+/***/ 7582:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  mJr: () => (/* binding */ dist_Gitlab),
-  uXP: () => (/* binding */ dist_ProjectHooks)
+  ZEm: () => (/* binding */ dist_Groups),
+  uXP: () => (/* binding */ dist_ProjectHooks),
+  JtL: () => (/* binding */ dist_Projects),
+  xY8: () => (/* binding */ dist_ProtectedBranches),
+  yau: () => (/* binding */ dist_ProtectedTags),
+  zWC: () => (/* binding */ dist_Users)
 });
 
-// UNUSED EXPORTS: AccessLevel, Agents, AlertManagement, ApplicationAppearance, ApplicationPlanLimits, ApplicationSettings, ApplicationStatistics, Applications, AuditEvents, Avatar, Branches, BroadcastMessages, CodeSuggestions, CommitDiscussions, Commits, Composer, Conan, ContainerRegistry, DashboardAnnotations, Debian, DependencyProxy, DeployKeys, DeployTokens, Deployments, DockerfileTemplates, Environments, EpicAwardEmojis, EpicDiscussions, EpicIssues, EpicLabelEvents, EpicLinks, EpicNotes, Epics, ErrorTrackingClientKeys, ErrorTrackingSettings, Events, Experiments, ExternalStatusChecks, FeatureFlagUserLists, FeatureFlags, FreezePeriods, GeoNodes, GeoSites, GitLabCIYMLTemplates, GitbeakerRequestError, GitbeakerRetryError, GitbeakerTimeoutError, GitignoreTemplates, GitlabPages, GoProxy, GroupAccessRequests, GroupAccessTokens, GroupActivityAnalytics, GroupBadges, GroupCustomAttributes, GroupDORA4Metrics, GroupEpicBoards, GroupHooks, GroupImportExports, GroupInvitations, GroupIssueBoards, GroupIterations, GroupLDAPLinks, GroupLabels, GroupMarkdownUploads, GroupMemberRoles, GroupMembers, GroupMilestones, GroupProtectedEnvironments, GroupPushRules, GroupRelationExports, GroupReleases, GroupRepositoryStorageMoves, GroupSAMLIdentities, GroupSAMLLinks, GroupSCIMIdentities, GroupServiceAccounts, GroupVariables, GroupWikis, Groups, Helm, Import, InstanceLevelCICDVariables, Integrations, IssueAwardEmojis, IssueDiscussions, IssueIterationEvents, IssueLabelEvents, IssueLinks, IssueMilestoneEvents, IssueNoteAwardEmojis, IssueNotes, IssueStateEvents, IssueWeightEvents, Issues, IssuesStatistics, JobArtifacts, Jobs, Keys, License, LicenseTemplates, LinkedEpics, Lint, Markdown, Maven, MergeRequestApprovals, MergeRequestAwardEmojis, MergeRequestContextCommits, MergeRequestDiscussions, MergeRequestDraftNotes, MergeRequestLabelEvents, MergeRequestMilestoneEvents, MergeRequestNoteAwardEmojis, MergeRequestNotes, MergeRequests, MergeTrains, Metadata, Migrations, NPM, Namespaces, NotificationSettings, NuGet, PackageRegistry, Packages, PagesDomains, PersonalAccessTokens, PipelineScheduleVariables, PipelineSchedules, PipelineTriggerTokens, Pipelines, ProductAnalytics, ProjectAccessRequests, ProjectAccessTokens, ProjectAliases, ProjectBadges, ProjectCustomAttributes, ProjectDORA4Metrics, ProjectImportExports, ProjectInvitations, ProjectIssueBoards, ProjectIterations, ProjectJobTokenScopes, ProjectLabels, ProjectMarkdownUploads, ProjectMembers, ProjectMilestones, ProjectProtectedEnvironments, ProjectPushRules, ProjectRelationsExport, ProjectReleases, ProjectRemoteMirrors, ProjectRepositoryStorageMoves, ProjectSnippetAwardEmojis, ProjectSnippetDiscussions, ProjectSnippetNotes, ProjectSnippets, ProjectStatistics, ProjectTemplates, ProjectTerraformState, ProjectVariables, ProjectVulnerabilities, ProjectWikis, Projects, ProtectedBranches, ProtectedTags, PyPI, ReleaseLinks, Repositories, RepositoryFiles, RepositorySubmodules, ResourceGroups, RubyGems, Runners, Search, SearchAdmin, SecureFiles, ServiceAccounts, ServiceData, SidekiqMetrics, SidekiqQueues, SnippetRepositoryStorageMoves, Snippets, Suggestions, SystemHooks, Tags, TodoLists, Topics, UserCustomAttributes, UserEmails, UserGPGKeys, UserImpersonationTokens, UserSSHKeys, UserStarredMetricsDashboard, Users
+// UNUSED EXPORTS: AccessLevel, Agents, AlertManagement, ApplicationAppearance, ApplicationPlanLimits, ApplicationSettings, ApplicationStatistics, Applications, AuditEvents, Avatar, Branches, BroadcastMessages, CodeSuggestions, CommitDiscussions, Commits, Composer, Conan, ContainerRegistry, DashboardAnnotations, Debian, DependencyProxy, DeployKeys, DeployTokens, Deployments, DockerfileTemplates, Environments, EpicAwardEmojis, EpicDiscussions, EpicIssues, EpicLabelEvents, EpicLinks, EpicNotes, Epics, ErrorTrackingClientKeys, ErrorTrackingSettings, Events, Experiments, ExternalStatusChecks, FeatureFlagUserLists, FeatureFlags, FreezePeriods, GeoNodes, GeoSites, GitLabCIYMLTemplates, GitbeakerRequestError, GitbeakerRetryError, GitbeakerTimeoutError, GitignoreTemplates, Gitlab, GitlabPages, GoProxy, GroupAccessRequests, GroupAccessTokens, GroupActivityAnalytics, GroupBadges, GroupCustomAttributes, GroupDORA4Metrics, GroupEpicBoards, GroupHooks, GroupImportExports, GroupInvitations, GroupIssueBoards, GroupIterations, GroupLDAPLinks, GroupLabels, GroupMarkdownUploads, GroupMemberRoles, GroupMembers, GroupMilestones, GroupProtectedEnvironments, GroupPushRules, GroupRelationExports, GroupReleases, GroupRepositoryStorageMoves, GroupSAMLIdentities, GroupSAMLLinks, GroupSCIMIdentities, GroupServiceAccounts, GroupVariables, GroupWikis, Helm, Import, InstanceLevelCICDVariables, Integrations, IssueAwardEmojis, IssueDiscussions, IssueIterationEvents, IssueLabelEvents, IssueLinks, IssueMilestoneEvents, IssueNoteAwardEmojis, IssueNotes, IssueStateEvents, IssueWeightEvents, Issues, IssuesStatistics, JobArtifacts, Jobs, Keys, License, LicenseTemplates, LinkedEpics, Lint, Markdown, Maven, MergeRequestApprovals, MergeRequestAwardEmojis, MergeRequestContextCommits, MergeRequestDiscussions, MergeRequestDraftNotes, MergeRequestLabelEvents, MergeRequestMilestoneEvents, MergeRequestNoteAwardEmojis, MergeRequestNotes, MergeRequests, MergeTrains, Metadata, Migrations, NPM, Namespaces, NotificationSettings, NuGet, PackageRegistry, Packages, PagesDomains, PersonalAccessTokens, PipelineScheduleVariables, PipelineSchedules, PipelineTriggerTokens, Pipelines, ProductAnalytics, ProjectAccessRequests, ProjectAccessTokens, ProjectAliases, ProjectBadges, ProjectCustomAttributes, ProjectDORA4Metrics, ProjectImportExports, ProjectInvitations, ProjectIssueBoards, ProjectIterations, ProjectJobTokenScopes, ProjectLabels, ProjectMarkdownUploads, ProjectMembers, ProjectMilestones, ProjectProtectedEnvironments, ProjectPushRules, ProjectRelationsExport, ProjectReleases, ProjectRemoteMirrors, ProjectRepositoryStorageMoves, ProjectSnippetAwardEmojis, ProjectSnippetDiscussions, ProjectSnippetNotes, ProjectSnippets, ProjectStatistics, ProjectTemplates, ProjectTerraformState, ProjectVariables, ProjectVulnerabilities, ProjectWikis, PyPI, ReleaseLinks, Repositories, RepositoryFiles, RepositorySubmodules, ResourceGroups, RubyGems, Runners, Search, SearchAdmin, SecureFiles, ServiceAccounts, ServiceData, SidekiqMetrics, SidekiqQueues, SnippetRepositoryStorageMoves, Snippets, Suggestions, SystemHooks, Tags, TodoLists, Topics, UserCustomAttributes, UserEmails, UserGPGKeys, UserImpersonationTokens, UserSSHKeys, UserStarredMetricsDashboard
 
 // NAMESPACE OBJECT: ./node_modules/@gitbeaker/core/dist/index.mjs
 var dist_namespaceObject = {};
@@ -11939,11 +11943,11 @@ __webpack_require__.d(dist_namespaceObject, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@gitbeaker/requester-utils/dist/index.mjs
-var dist = __webpack_require__(33888);
+var dist = __webpack_require__(3888);
 // EXTERNAL MODULE: ./node_modules/xcase/es5/index.js
 var es5 = __webpack_require__(4908);
 // EXTERNAL MODULE: ./node_modules/qs/lib/index.js
-var lib = __webpack_require__(40240);
+var lib = __webpack_require__(240);
 ;// CONCATENATED MODULE: ./node_modules/@gitbeaker/core/dist/index.mjs
 
 

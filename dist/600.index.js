@@ -2,16 +2,16 @@ export const id = 600;
 export const ids = [600];
 export const modules = {
 
-/***/ 85772:
+/***/ 5772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ isGroup),
 /* harmony export */   K: () => (/* binding */ BufferedRuntime)
 /* harmony export */ });
-/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6698);
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_async_hooks__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _secret_masker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37712);
+/* harmony import */ var _secret_masker_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7712);
 
 
 function isGroup(entry) {
@@ -81,7 +81,7 @@ class BufferedRuntime {
 
 /***/ }),
 
-/***/ 56600:
+/***/ 6600:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -98,12 +98,12 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/runtime/buffered-runtime.ts
-var buffered_runtime = __webpack_require__(85772);
+var buffered_runtime = __webpack_require__(5772);
 ;// CONCATENATED MODULE: ./src/runtime/text-runtime.ts
 
 
@@ -232,7 +232,7 @@ function detectPlatform(env) {
 async function detectRuntime(env, options = {}) {
     const platform = detectPlatform(env);
     if (platform === 'github')
-        return new (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 21340))).GitHubRuntime();
+        return new (await Promise.all(/* import() */[__webpack_require__.e(421), __webpack_require__.e(340)]).then(__webpack_require__.bind(__webpack_require__, 1340))).GitHubRuntime();
     const debug = platform === 'gitlab'
         ? env.CI_DEBUG_TRACE === 'true'
         : /(^|,)\s*(org-mirror|\*)\s*(,|$)/.test(env.DEBUG ?? '') || env.RUNNER_DEBUG === '1';
@@ -240,7 +240,7 @@ async function detectRuntime(env, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/runtime/secret-masker.ts
-var secret_masker = __webpack_require__(37712);
+var secret_masker = __webpack_require__(7712);
 ;// CONCATENATED MODULE: ./src/runtime/index.ts
 
 
@@ -249,7 +249,7 @@ var secret_masker = __webpack_require__(37712);
 
 /***/ }),
 
-/***/ 37712:
+/***/ 7712:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 605;
 export const ids = [605,221];
 export const modules = {
 
-/***/ 85547:
+/***/ 5547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -31,7 +31,7 @@ function withoutOrphanMark(description) {
 
 /***/ }),
 
-/***/ 24605:
+/***/ 4605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -44,13 +44,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(70370);
+var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/git/git.ts
 /**
  * The one git runner. Every git process of the program starts here, so that:
@@ -339,9 +339,9 @@ function sleep(ms) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/git/lfs.ts
 /**
@@ -500,7 +500,7 @@ function chunks(items, size) {
 }
 
 // EXTERNAL MODULE: ./src/report/counts.ts
-var counts = __webpack_require__(65132);
+var counts = __webpack_require__(5132);
 // EXTERNAL MODULE: ./src/settings/urls.ts
 var urls = __webpack_require__(6199);
 ;// CONCATENATED MODULE: ./src/mirror/admin-modes.ts
@@ -701,7 +701,7 @@ class TimeBudget {
 }
 
 // EXTERNAL MODULE: ./src/mirror/health-store.ts
-var health_store = __webpack_require__(44221);
+var health_store = __webpack_require__(4221);
 ;// CONCATENATED MODULE: ./src/mirror/lock.ts
 /**
  * One run at a time per cache: `cache-dir/org-mirror.lock`, created exclusively. A lock whose process is gone (same
@@ -962,7 +962,7 @@ function refuseHostileNames(sources, targetType) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/orphan-mark.ts
-var orphan_mark = __webpack_require__(85547);
+var orphan_mark = __webpack_require__(5547);
 ;// CONCATENATED MODULE: ./src/mirror/orphans.ts
 
 const DESCRIPTION_PREFIX = 'Mirror of ';
@@ -1153,7 +1153,7 @@ function settingsFor(settings, repo) {
 }
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/git/refs.ts
 /**
  * Refs as the mirror sees them: `refs/heads/*` and `refs/tags/*` only. Host-private refs (`refs/pull/*`,
@@ -1500,12 +1500,12 @@ async function removeStaleLocks(dir) {
     await visit(dir, 0);
 }
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/hosts/undici.ts
+var undici = __webpack_require__(6883);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 // EXTERNAL MODULE: ./src/hosts/retry-policy.ts
-var retry_policy = __webpack_require__(39692);
+var retry_policy = __webpack_require__(9692);
 ;// CONCATENATED MODULE: ./src/git/git-http-auth.ts
 /**
  * The headers git would send to `url` from `http.<cred.url>.extraHeader`: same scheme, host and port, and the
@@ -1560,7 +1560,7 @@ function redactor(credentials) {
 }
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(41692);
+var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./src/git/git-http-dispatcher.ts
 /**
@@ -1579,21 +1579,51 @@ function discoveryDispatcher(env) {
     const names = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'GIT_SSL_CAINFO'];
     const key = names.map((name) => env[name] ?? '').join('\n');
     if (shared?.key !== key) {
+        const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+        const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
+        // Whether EnvHttpProxyAgent will make a proxy agent: for a proxy given, else one it finds in process.env.
+        const proxied = Boolean(httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY) ||
+            Boolean(httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY);
         const ca = trustedCertificates(env);
-        const tlsOptions = ca ? { connect: { ca }, requestTls: { ca }, proxyTls: { ca } } : {};
         shared = {
             key,
             dispatcher: new undici/* EnvHttpProxyAgent */.J2({
-                httpProxy: env.http_proxy ?? env.HTTP_PROXY,
-                httpsProxy: env.https_proxy ?? env.HTTPS_PROXY,
+                httpProxy,
+                httpsProxy,
                 noProxy: env.no_proxy ?? env.NO_PROXY,
                 keepAliveTimeout: 10_000,
                 connections: 32,
-                ...tlsOptions,
+                ...(ca ? trustOptions(ca, proxied) : {}),
             }),
         };
     }
     return shared.dispatcher;
+}
+/**
+ * The options that make `ca` the certificates trusted, as one TLS context made when it is first needed. Given as `ca`
+ * (some 200 kB of PEM), the list was parsed into a context again for every TLS connection (tls.connect makes one from
+ * its options when given none: tens of ms each), and copied through JSON.stringify/parse by every Agent and Pool
+ * constructor (undici deep-clones the options it hands on, `requestTls` and `proxyTls` among them), even when no
+ * connection used it. Direct connections take a connector that makes the context at the first HTTPS connection (one
+ * connector for every origin, as undici's proxy agent has for its tunnels; TLS sessions are cached by server name).
+ * The proxy agents read `requestTls` (tunnelled connections) and `proxyTls` (an HTTPS proxy) when they are made, so
+ * those hold the context, made then, only when a proxy is in use; a context clones to almost nothing.
+ */
+function trustOptions(ca, proxied) {
+    let context;
+    const secureContext = () => (context ??= external_node_tls_default().createSecureContext({ ca }));
+    const plain = (0,undici/* buildConnector */.gU)({});
+    let secure;
+    const connect = (options, callback) => {
+        if (options.protocol !== 'https:')
+            return plain(options, callback);
+        secure ??= (0,undici/* buildConnector */.gU)({ secureContext: secureContext() });
+        return secure(options, callback);
+    };
+    if (!proxied)
+        return { connect };
+    const viaProxy = { secureContext: secureContext() };
+    return { connect, requestTls: viaProxy, proxyTls: viaProxy };
 }
 /**
  * With GIT_SSL_CAINFO: Node's roots, NODE_EXTRA_CA_CERTS and that file (an explicit CA list replaces Node's default
@@ -2274,7 +2304,7 @@ function historyNotes(destruction, failed) {
 }
 
 // EXTERNAL MODULE: ./src/mirror/state.ts
-var mirror_state = __webpack_require__(29946);
+var mirror_state = __webpack_require__(9946);
 ;// CONCATENATED MODULE: ./src/mirror/ref-sync.ts
 
 
@@ -2694,7 +2724,7 @@ function gitUrlOf(ctx, side, repo) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 ;// CONCATENATED MODULE: ./src/mirror/create-target.ts
 /**
  * Creating a target repository when the answer may be lost. Gateways answer 502/503 or drop the connection while the
@@ -3299,7 +3329,7 @@ function trustedStamp(pushedAt) {
 }
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/mirror/select.ts
 /**
  * Which source repositories this run mirrors: filters on the whole name, exclusions, forks, archived, the
@@ -3829,7 +3859,7 @@ function engine_messageOf(error) {
 
 /***/ }),
 
-/***/ 44221:
+/***/ 4221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -3840,13 +3870,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   mirrorLabel: () => (/* binding */ mirrorLabel),
 /* harmony export */   partitionDue: () => (/* binding */ partitionDue)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _report_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90019);
-/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64253);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(29946);
+/* harmony import */ var _report_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(19);
+/* harmony import */ var _health_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4253);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9946);
 /**
  * The health file of one mirror (and shard), `cache-dir/health/<hash>.json`, and the run's use of it: which
  * repositories back off this run (the engine asks), then, once the run is over, the new health written and the report
@@ -4010,7 +4040,7 @@ async function partitionDue(jobs, defer) {
 
 /***/ }),
 
-/***/ 64253:
+/***/ 4253:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4194,7 +4224,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 29946:
+/***/ 9946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4202,13 +4232,13 @@ function oneLine(text) {
 /* harmony export */   c6: () => (/* binding */ stableHash),
 /* harmony export */   fy: () => (/* binding */ StateStore)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _report_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90019);
+/* harmony import */ var _report_atomic_write_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(19);
 /**
  * What the mirror last wrote to each target repository, kept in `cache-dir/state/<hash>.json` (one small file per
  * repository, written atomically). It tells a source force-push (the target still holds what we wrote: allowed) from
@@ -4260,17 +4290,17 @@ function refsRecord(refs) {
 
 /***/ }),
 
-/***/ 90019:
+/***/ 19:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ writeFileAtomic)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
@@ -4296,7 +4326,7 @@ async function writeFileAtomic(file, content) {
 
 /***/ }),
 
-/***/ 65132:
+/***/ 5132:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4425,7 +4455,7 @@ function exitCodeOf(report, settings) {
 
 /***/ }),
 
-/***/ 70370:
+/***/ 370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,7 +2,7 @@ export const id = 606;
 export const ids = [606];
 export const modules = {
 
-/***/ 93606:
+/***/ 3606:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/hosts/orphan-mark.ts
-var orphan_mark = __webpack_require__(85547);
+var orphan_mark = __webpack_require__(5547);
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 ;// CONCATENATED MODULE: ./src/hosts/bitbucket-cloud/client.ts
 
 
@@ -407,7 +407,7 @@ class BitbucketCloudHost {
 
 /***/ }),
 
-/***/ 85547:
+/***/ 5547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

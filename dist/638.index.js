@@ -2,7 +2,7 @@ export const id = 638;
 export const ids = [638];
 export const modules = {
 
-/***/ 28986:
+/***/ 8986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,17 +15,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@gitbeaker/rest/dist/index.mjs + 1 modules
-var dist = __webpack_require__(37582);
+var dist = __webpack_require__(7582);
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/hosts/proxy.ts
 var proxy = __webpack_require__(3019);
 // EXTERNAL MODULE: ./src/hosts/retry-policy.ts
-var retry_policy = __webpack_require__(39692);
+var retry_policy = __webpack_require__(9692);
 // EXTERNAL MODULE: ./node_modules/@gitbeaker/requester-utils/dist/index.mjs
-var requester_utils_dist = __webpack_require__(33888);
+var requester_utils_dist = __webpack_require__(3888);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 ;// CONCATENATED MODULE: ./src/hosts/gitlab/requester.ts
 /**
  * gitbeaker's request handler, with the one retry policy (retry-policy.ts) and typed errors. gitbeaker's own handler
@@ -233,7 +233,14 @@ class GitLabClient {
             queryTimeout: options.queryTimeout ?? 30 * 60_000,
             requesterFn: createGitLabRequester((0,retry_policy/* retryLimits */.Z4)(options.retry), options.timeoutMs, options.sleep),
         };
-        this.api = new dist/* Gitlab */.mJr({ ...common, ...(prefixUrl ? { prefixUrl } : {}) });
+        const resourceOptions = { ...common, ...(prefixUrl ? { prefixUrl } : {}) };
+        this.api = {
+            Groups: new dist/* Groups */.ZEm(resourceOptions),
+            Projects: new dist/* Projects */.JtL(resourceOptions),
+            ProtectedBranches: new dist/* ProtectedBranches */.xY8(resourceOptions),
+            ProtectedTags: new dist/* ProtectedTags */.yau(resourceOptions),
+            Users: new dist/* Users */.zWC(resourceOptions),
+        };
         // Hook resources carry their own prefixUrl (`projects`), which a shared one would replace: build them apart.
         this.hooks = new dist/* ProjectHooks */.uXP({ ...common, ...(prefixUrl ? { prefixUrl: `${prefixUrl}/projects` } : {}) });
     }
@@ -318,7 +325,7 @@ async function installHook(client, repo, hook) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/wiki-url.ts
-var wiki_url = __webpack_require__(75999);
+var wiki_url = __webpack_require__(5999);
 ;// CONCATENATED MODULE: ./src/hosts/gitlab/listing.ts
 /** Listing and reading the projects of a GitLab group (with all subgroups) or user. */
 
@@ -747,7 +754,7 @@ class GitLabHost {
 /* harmony export */   Z6: () => (/* binding */ proxyFetch)
 /* harmony export */ });
 /* unused harmony export proxyConfigured */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6883);
 
 /**
  * The one place that makes API calls honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (upper or lower case).
@@ -775,8 +782,8 @@ function useProxyFromEnvironment(env = process.env) {
         return undefined;
     const key = proxyKey(env);
     if (installed?.key !== key) {
-        installed = { key, agent: new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() };
-        (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .setGlobalDispatcher */ .bj)(installed.agent);
+        installed = { key, agent: new _undici_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() };
+        (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .setGlobalDispatcher */ .bj)(installed.agent);
     }
     return installed.agent;
 }
@@ -792,7 +799,7 @@ const proxyFetch = (input, init) => {
 
 /***/ }),
 
-/***/ 75999:
+/***/ 5999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -815,107 +822,107 @@ function wikiCloneUrlOf(cloneUrl) {
 
 /***/ }),
 
-/***/ 87788:
+/***/ 3026:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var map = {
 	"./BurstyRateLimiter": [
-		85860
+		5860
 	],
 	"./BurstyRateLimiter.js": [
-		85860
+		5860
 	],
 	"./ExpressBruteFlexible": [
-		83966,
+		3966,
 		966
 	],
 	"./ExpressBruteFlexible.js": [
-		83966,
+		3966,
 		966
 	],
 	"./RLWrapperBlackAndWhite": [
-		87383
+		7383
 	],
 	"./RLWrapperBlackAndWhite.js": [
-		87383
+		7383
 	],
 	"./RLWrapperTimeouts": [
-		24016
+		4016
 	],
 	"./RLWrapperTimeouts.js": [
-		24016
+		4016
 	],
 	"./RateLimiterAbstract": [
-		88569
+		8569
 	],
 	"./RateLimiterAbstract.js": [
-		88569
+		8569
 	],
 	"./RateLimiterCluster": [
-		10565
+		565
 	],
 	"./RateLimiterCluster.js": [
-		10565
+		565
 	],
 	"./RateLimiterDrizzle": [
-		50673
+		673
 	],
 	"./RateLimiterDrizzle.js": [
-		50673
+		673
 	],
 	"./RateLimiterDrizzleNonAtomic": [
-		75347
+		5347
 	],
 	"./RateLimiterDrizzleNonAtomic.js": [
-		75347
+		5347
 	],
 	"./RateLimiterDynamo": [
-		82309
+		2309
 	],
 	"./RateLimiterDynamo.js": [
-		82309
+		2309
 	],
 	"./RateLimiterEtcd": [
-		36481
+		6481
 	],
 	"./RateLimiterEtcd.js": [
-		36481
+		6481
 	],
 	"./RateLimiterEtcdNonAtomic": [
-		15299
+		5299
 	],
 	"./RateLimiterEtcdNonAtomic.js": [
-		15299
+		5299
 	],
 	"./RateLimiterInsuredAbstract": [
-		33847
+		3847
 	],
 	"./RateLimiterInsuredAbstract.js": [
-		33847
+		3847
 	],
 	"./RateLimiterMemcache": [
-		73250
+		3250
 	],
 	"./RateLimiterMemcache.js": [
-		73250
+		3250
 	],
 	"./RateLimiterMemory": [
-		24544
+		4544
 	],
 	"./RateLimiterMemory.js": [
-		24544
+		4544
 	],
 	"./RateLimiterMongo": [
-		28439
+		8439
 	],
 	"./RateLimiterMongo.js": [
-		28439
+		8439
 	],
 	"./RateLimiterMySQL": [
-		67793
+		7793
 	],
 	"./RateLimiterMySQL.js": [
-		67793
+		7793
 	],
 	"./RateLimiterPostgres": [
 		3740
@@ -924,129 +931,129 @@ var map = {
 		3740
 	],
 	"./RateLimiterPrisma": [
-		16323
+		6323
 	],
 	"./RateLimiterPrisma.js": [
-		16323
+		6323
 	],
 	"./RateLimiterQueue": [
-		52860
+		2860
 	],
 	"./RateLimiterQueue.js": [
-		52860
+		2860
 	],
 	"./RateLimiterRedis": [
-		54336
+		4336
 	],
 	"./RateLimiterRedis.js": [
-		54336
+		4336
 	],
 	"./RateLimiterRes": [
-		80449
+		449
 	],
 	"./RateLimiterRes.js": [
-		80449
+		449
 	],
 	"./RateLimiterSQLite": [
-		73283
+		3283
 	],
 	"./RateLimiterSQLite.js": [
-		73283
+		3283
 	],
 	"./RateLimiterStoreAbstract": [
-		65140
+		5140
 	],
 	"./RateLimiterStoreAbstract.js": [
-		65140
+		5140
 	],
 	"./RateLimiterUnion": [
-		10244
+		244
 	],
 	"./RateLimiterUnion.js": [
-		10244
+		244
 	],
 	"./RateLimiterValkey": [
-		32193
+		2193
 	],
 	"./RateLimiterValkey.js": [
-		32193
+		2193
 	],
 	"./RateLimiterValkeyGlide": [
-		53756
+		3756
 	],
 	"./RateLimiterValkeyGlide.js": [
-		53756
+		3756
 	],
 	"./component/BlockedKeys": [
-		38830
+		8830
 	],
 	"./component/BlockedKeys/": [
-		38830
+		8830
 	],
 	"./component/BlockedKeys/BlockedKeys": [
-		85202
+		2821
 	],
 	"./component/BlockedKeys/BlockedKeys.js": [
-		85202
+		2821
 	],
 	"./component/BlockedKeys/index": [
-		38830
+		8830
 	],
 	"./component/BlockedKeys/index.js": [
-		38830
+		8830
 	],
 	"./component/MemoryStorage": [
-		28178,
+		8178,
 		178
 	],
 	"./component/MemoryStorage/": [
-		28178,
+		8178,
 		178
 	],
 	"./component/MemoryStorage/MemoryStorage": [
-		81534
+		1534
 	],
 	"./component/MemoryStorage/MemoryStorage.js": [
-		81534
+		1534
 	],
 	"./component/MemoryStorage/Record": [
-		60749
+		749
 	],
 	"./component/MemoryStorage/Record.js": [
-		60749
+		749
 	],
 	"./component/MemoryStorage/index": [
-		28178,
+		8178,
 		178
 	],
 	"./component/MemoryStorage/index.js": [
-		28178,
+		8178,
 		178
 	],
 	"./component/RateLimiterEtcdTransactionFailedError": [
-		43184
+		3184
 	],
 	"./component/RateLimiterEtcdTransactionFailedError.js": [
-		43184
+		3184
 	],
 	"./component/RateLimiterQueueError": [
-		27948
+		7948
 	],
 	"./component/RateLimiterQueueError.js": [
-		27948
+		7948
 	],
 	"./component/RateLimiterSetupError": [
-		72922
+		2922
 	],
 	"./component/RateLimiterSetupError.js": [
-		72922
+		2922
 	],
 	"./constants": [
-		13880,
+		3880,
 		880
 	],
 	"./constants.js": [
-		13880,
+		3880,
 		880
 	]
 };
@@ -1065,7 +1072,7 @@ function webpackAsyncContext(req) {
 	});
 }
 webpackAsyncContext.keys = () => (Object.keys(map));
-webpackAsyncContext.id = 87788;
+webpackAsyncContext.id = 3026;
 module.exports = webpackAsyncContext;
 
 /***/ })

@@ -2,7 +2,7 @@ export const id = 643;
 export const ids = [643];
 export const modules = {
 
-/***/ 83916:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -56,7 +56,7 @@ function kindOf(error) {
 
 /***/ }),
 
-/***/ 36049:
+/***/ 6049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -64,9 +64,9 @@ function kindOf(error) {
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   z3: () => (/* reexport safe */ _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__.z)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39692);
-/* harmony import */ var _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10419);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9692);
+/* harmony import */ var _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(419);
 /**
  * The one interface the mirror engine talks to. The engine never asks which host it is: every host-specific
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
@@ -113,7 +113,7 @@ class ListingError extends HostError {
 
 /***/ }),
 
-/***/ 99643:
+/***/ 9643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -125,9 +125,9 @@ class ListingError extends HostError {
 /* harmony export */   tB: () => (/* binding */ basicAuth),
 /* harmony export */   yL: () => (/* binding */ describeConnectionFailure)
 /* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
-/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36049);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39692);
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6883);
+/* harmony import */ var _host_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6049);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9692);
 /**
  * The one JSON-over-HTTPS client of the host adapters: undici with a keep-alive pool, proxies from the environment
  * (`EnvHttpProxyAgent`: HTTPS_PROXY / HTTP_PROXY / NO_PROXY), TLS always verified (NODE_EXTRA_CA_CERTS is honoured by
@@ -162,7 +162,7 @@ let sharedDispatcher;
  * offered every failure of every method, and the policy says no to what must not be repeated.
  */
 function withRetries(dispatcher) {
-    return dispatcher.compose(undici__WEBPACK_IMPORTED_MODULE_0__/* .interceptors */ .dY.retry({
+    return dispatcher.compose(_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .interceptors */ .dY.retry({
         // Ignored with `throwOnError: false`: every answer of 300 or more is offered to the callback.
         statusCodes: [429, 502, 503, 504],
         methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'POST', 'PATCH'],
@@ -172,7 +172,7 @@ function withRetries(dispatcher) {
 }
 /** One keep-alive, proxy-aware pool for the whole process, with the retry interceptor on top. */
 function defaultDispatcher() {
-    sharedDispatcher ??= withRetries(new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000, connections: 32 }));
+    sharedDispatcher ??= withRetries(new _undici_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({ keepAliveTimeout: 10_000, connections: 32 }));
     return sharedDispatcher;
 }
 /** `https://host/path` without query, fragment or userinfo: what error messages may show. */
@@ -278,7 +278,7 @@ class HttpClient {
         this.count(method, url, 0);
         let response;
         try {
-            response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+            response = await (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
                 method,
                 headers,
                 body,
@@ -434,7 +434,7 @@ function extractMessage(data) {
 
 /***/ }),
 
-/***/ 39692:
+/***/ 9692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -633,6 +633,58 @@ function retryScale(env = process.env) {
 /** Waits `ms × MIRROR_RETRY_SCALE`. */
 function sleepScaled(ms) {
     return new Promise((resolve) => setTimeout(resolve, Math.round(ms * retryScale())));
+}
+
+
+/***/ }),
+
+/***/ 6883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   J2: () => (/* reexport default from dynamic */ undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_4___default.a),
+/* harmony export */   bj: () => (/* binding */ setGlobalDispatcher),
+/* harmony export */   dY: () => (/* binding */ interceptors),
+/* harmony export */   gU: () => (/* reexport default from dynamic */ undici_lib_core_connect_js__WEBPACK_IMPORTED_MODULE_1___default.a)
+/* harmony export */ });
+/* harmony import */ var undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6615);
+/* harmony import */ var undici_lib_core_connect_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9136);
+/* harmony import */ var undici_lib_core_connect_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_core_connect_js__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var undici_lib_core_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3440);
+/* harmony import */ var undici_lib_core_util_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_core_util_js__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(883);
+/* harmony import */ var undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3137);
+/* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var undici_lib_global_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2581);
+/* harmony import */ var undici_lib_global_js__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(undici_lib_global_js__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2026);
+/* harmony import */ var undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_6__);
+
+
+
+
+
+
+
+Object.assign((undici_lib_dispatcher_dispatcher_js__WEBPACK_IMPORTED_MODULE_3___default().prototype), undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__);
+
+const { setGlobalDispatcher } = (undici_lib_global_js__WEBPACK_IMPORTED_MODULE_5___default());
+const interceptors = { retry: (undici_lib_interceptor_retry_js__WEBPACK_IMPORTED_MODULE_6___default()) };
+/**
+ * A request to a URL through `options.dispatcher` (else the global dispatcher): undici's `request` as its index makes
+ * it, `options.path` aside (never used here: the path is the URL's).
+ */
+function request(url, options = {}) {
+    const target = undici_lib_core_util_js__WEBPACK_IMPORTED_MODULE_2___default().parseURL(url);
+    const { dispatcher = undici_lib_global_js__WEBPACK_IMPORTED_MODULE_5___default().getGlobalDispatcher() } = options;
+    return undici_lib_api_index_js__WEBPACK_IMPORTED_MODULE_0__.request.call(dispatcher, {
+        ...options,
+        origin: target.origin,
+        path: target.search ? `${target.pathname}${target.search}` : target.pathname,
+        method: options.method || (options.body ? 'PUT' : 'GET'),
+    });
 }
 
 

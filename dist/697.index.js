@@ -2,7 +2,7 @@ export const id = 697;
 export const ids = [697];
 export const modules = {
 
-/***/ 18697:
+/***/ 8697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 ;// CONCATENATED MODULE: ./src/hosts/gitea/client.ts
 
 
@@ -177,7 +177,7 @@ async function supportsOrgHook(api) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/wiki-url.ts
-var wiki_url = __webpack_require__(75999);
+var wiki_url = __webpack_require__(5999);
 ;// CONCATENATED MODULE: ./src/hosts/gitea/listing.ts
 /**
  * Gitea/Forgejo repositories as the mirror sees them: the namespace listing (organization or user) and one
@@ -518,7 +518,7 @@ class GiteaHost {
 
 /***/ }),
 
-/***/ 75999:
+/***/ 5999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 783;
 export const ids = [783];
 export const modules = {
 
-/***/ 70783:
+/***/ 783:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,11 +15,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/hosts/orphan-mark.ts
-var orphan_mark = __webpack_require__(85547);
+var orphan_mark = __webpack_require__(5547);
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 ;// CONCATENATED MODULE: ./src/hosts/bitbucket-server/client.ts
 
 
@@ -184,7 +184,7 @@ async function supportsNamespaceHook(api) {
 }
 
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
-var p_limit = __webpack_require__(70370);
+var p_limit = __webpack_require__(370);
 ;// CONCATENATED MODULE: ./src/hosts/bitbucket-server/listing.ts
 /** Listing and reading the repositories of a Bitbucket Server project. */
 
@@ -454,7 +454,7 @@ class BitbucketServerHost {
 
 /***/ }),
 
-/***/ 85547:
+/***/ 5547:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -483,7 +483,7 @@ function withoutOrphanMark(description) {
 
 /***/ }),
 
-/***/ 70370:
+/***/ 370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 

@@ -2,7 +2,7 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
-/***/ 83916:
+/***/ 3916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -56,7 +56,7 @@ function kindOf(error) {
 
 /***/ }),
 
-/***/ 36049:
+/***/ 6049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -64,9 +64,9 @@ function kindOf(error) {
 /* harmony export */   dh: () => (/* binding */ HostError),
 /* harmony export */   z3: () => (/* reexport safe */ _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__.z)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39692);
-/* harmony import */ var _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10419);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9692);
+/* harmony import */ var _settings_host_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(419);
 /**
  * The one interface the mirror engine talks to. The engine never asks which host it is: every host-specific
  * behaviour (API paths, pagination, protection model, git credentials) lives behind this interface, one file per host.
@@ -113,7 +113,7 @@ class ListingError extends HostError {
 
 /***/ }),
 
-/***/ 39692:
+/***/ 9692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -317,7 +317,7 @@ function sleepScaled(ms) {
 
 /***/ }),
 
-/***/ 34796:
+/***/ 4796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -329,18 +329,18 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: ConfigFileError, closest, parseConfiguration, pathText
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __webpack_require__(42463);
+var ajv = __webpack_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/settings/input-definitions.ts
-var input_definitions = __webpack_require__(42814);
+var input_definitions = __webpack_require__(2814);
 ;// CONCATENATED MODULE: ./src/settings/config-schema.ts
 /**
  * The JSON Schema of the configuration file (`org-mirror.schema.json` at the package root), built from the one table
@@ -485,7 +485,7 @@ var input_sources = __webpack_require__(1750);
 // EXTERNAL MODULE: ./src/settings/read-settings.ts + 3 modules
 var read_settings = __webpack_require__(5556);
 // EXTERNAL MODULE: ./src/settings/settings.ts
-var settings = __webpack_require__(27100);
+var settings = __webpack_require__(7100);
 ;// CONCATENATED MODULE: ./src/settings/config-file.ts
 /**
  * The configuration file (`config`): several mirrors in one run (docs/configuration.md). Parsed with positions kept

@@ -2,7 +2,7 @@ export const id = 810;
 export const ids = [810];
 export const modules = {
 
-/***/ 51810:
+/***/ 1810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,20 +13,22 @@ __webpack_require__.d(__webpack_exports__, {
   GitHubHost: () => (/* reexport */ GitHubHost)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 14 modules
-var utils = __webpack_require__(80846);
+// EXTERNAL MODULE: ./node_modules/@octokit/core/dist-src/index.js + 7 modules
+var dist_src = __webpack_require__(3070);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+var dist_bundle = __webpack_require__(3779);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js + 3 modules
+var plugin_rest_endpoint_methods_dist_src = __webpack_require__(3972);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var dist_bundle = __webpack_require__(86856);
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
 // EXTERNAL MODULE: ./node_modules/@octokit/auth-app/dist-node/index.js + 9 modules
-var dist_node = __webpack_require__(76479);
+var dist_node = __webpack_require__(6479);
 // EXTERNAL MODULE: ./src/hosts/host.ts
-var host = __webpack_require__(36049);
+var host = __webpack_require__(6049);
 // EXTERNAL MODULE: ./src/hosts/http-client.ts
-var http_client = __webpack_require__(99643);
+var http_client = __webpack_require__(9643);
 // EXTERNAL MODULE: ./src/hosts/retry-policy.ts
-var retry_policy = __webpack_require__(39692);
+var retry_policy = __webpack_require__(9692);
 ;// CONCATENATED MODULE: ./src/hosts/github/app-auth.ts
 
 
@@ -175,9 +177,9 @@ class GitHubAppTokens {
 var proxy = __webpack_require__(3019);
 ;// CONCATENATED MODULE: ./src/hosts/github/client.ts
 /**
- * The GitHub API client of one side: Octokit (through @actions/github, with the throttling plugin only pacing writes
- * as GitHub asks), proxies from the environment, one time limit per attempt, the one retry policy (retry-policy.ts)
- * on every request, a refused App installation token replaced once, and typed, token-free errors.
+ * The GitHub API client of one side: Octokit with the REST methods, pagination and the throttling plugin (only pacing
+ * writes as GitHub asks), proxies from the environment, one time limit per attempt, the one retry policy
+ * (retry-policy.ts) on every request, a refused App installation token replaced once, and typed, token-free errors.
  */
 
 
@@ -188,6 +190,21 @@ var proxy = __webpack_require__(3019);
 
 
 
+
+/**
+ * The class `getOctokit` of @actions/github builds (its `GitHub` class with the throttling plugin), made directly:
+ * @actions/github also loads @actions/http-client with a second undici and makes proxy agents for GITHUB_API_URL,
+ * which this client replaces anyway (`request.fetch`): more CPU at each start than Octokit itself.
+ */
+const GitHubOctokit = dist_src/* Octokit */.E.plugin(plugin_rest_endpoint_methods_dist_src/* restEndpointMethods */._, dist_bundle/* paginateRest */.ud, plugin_throttling_dist_bundle/* throttling */.A);
+/**
+ * The user agent `getOctokit` sets on a runner that names its orchestration (GitHub attributes the API calls to the
+ * workflow run): `actions_orchestration_id/<id>`, which Octokit puts before its own; none elsewhere.
+ */
+function runnerUserAgent() {
+    const id = process.env['ACTIONS_ORCHESTRATION_ID']?.trim();
+    return id ? `actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : undefined;
+}
 /** The short reason of each error the client made (`HTTP 502 (gave up after 5 tries)`), for the adapter's message. */
 const reasons = new WeakMap();
 /** The network error code of a failed fetch (`ECONNRESET`, `UND_ERR_SOCKET`); undefined for an HTTP answer. */
@@ -228,8 +245,7 @@ class GitHubClient {
         (0,proxy/* useProxyFromEnvironment */.FS)();
         const octokitOptions = {
             baseUrl: endpoint.apiUrl,
-            // Proxy-aware fetch (proxy.ts) for GHES and github.com alike: @actions/github's default fetch picks its proxy
-            // for GITHUB_API_URL, not for this host.
+            // Proxy-aware fetch (proxy.ts) for GHES and github.com alike.
             request: { fetch: proxy/* proxyFetch */.Z6 },
             // The plugin paces requests (one write at a time, as GitHub's best practices ask); its own retries are off:
             // rate limits are waited out by the one retry policy like every other retryable answer.
@@ -242,7 +258,7 @@ class GitHubClient {
             const cache = new ExpiringTokenCache((token) => this.runtime?.setSecret(token));
             // The App's own client: @octokit/auth-app signs its JWT and makes installation tokens, through the same fetch,
             // retries and time limits as every other request.
-            const appOctokit = new (utils/* GitHub */.gq.plugin(dist_bundle/* throttling */.A))({
+            const appOctokit = new GitHubOctokit({
                 ...octokitOptions,
                 authStrategy: dist_node/* createAppAuth */.K,
                 auth: { appId, privateKey, cache },
@@ -255,13 +271,15 @@ class GitHubClient {
             const authStrategy = () => Object.assign(async () => ({ type: 'app-installation' }), {
                 hook: (...args) => tokens.hook(...args),
             });
-            this.octokit = new (utils/* GitHub */.gq.plugin(dist_bundle/* throttling */.A))({ ...octokitOptions, authStrategy });
+            this.octokit = new GitHubOctokit({ ...octokitOptions, authStrategy });
         }
         else {
-            // Anonymous access (public source) is allowed; getOctokit insists on a token, its underlying class does not.
-            this.octokit = this.token
-                ? (0,github/* getOctokit */.Q)(this.token, octokitOptions, dist_bundle/* throttling */.A)
-                : new (utils/* GitHub */.gq.plugin(dist_bundle/* throttling */.A))(octokitOptions);
+            // A token as `getOctokit` passes it (`token <t>`, the header Octokit's token auth sends); anonymous access (a
+            // public source) without one.
+            const userAgent = runnerUserAgent();
+            this.octokit = new GitHubOctokit(this.token
+                ? { ...octokitOptions, auth: `token ${this.token}`, ...(userAgent ? { userAgent } : {}) }
+                : octokitOptions);
         }
         this.withRetryHook(this.octokit, this.appTokens !== undefined);
     }
@@ -493,7 +511,7 @@ async function installHook(client, repo, hook) {
 }
 
 // EXTERNAL MODULE: ./src/hosts/wiki-url.ts
-var wiki_url = __webpack_require__(75999);
+var wiki_url = __webpack_require__(5999);
 ;// CONCATENATED MODULE: ./src/hosts/github/repo-info.ts
 
 
@@ -904,7 +922,7 @@ class GitHubHost {
 /* harmony export */   Z6: () => (/* binding */ proxyFetch)
 /* harmony export */ });
 /* unused harmony export proxyConfigured */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(46752);
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6883);
 
 /**
  * The one place that makes API calls honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (upper or lower case).
@@ -932,8 +950,8 @@ function useProxyFromEnvironment(env = process.env) {
         return undefined;
     const key = proxyKey(env);
     if (installed?.key !== key) {
-        installed = { key, agent: new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() };
-        (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .setGlobalDispatcher */ .bj)(installed.agent);
+        installed = { key, agent: new _undici_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() };
+        (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .setGlobalDispatcher */ .bj)(installed.agent);
     }
     return installed.agent;
 }
@@ -949,7 +967,7 @@ const proxyFetch = (input, init) => {
 
 /***/ }),
 
-/***/ 75999:
+/***/ 5999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

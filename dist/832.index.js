@@ -43,15 +43,15 @@ function newHost(classes, endpoint, role, runtime, options = {}) {
 ;// CONCATENATED MODULE: ./src/hosts/load-host.ts
 
 const LOADERS = {
-    github: async () => ({ github: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(968), __webpack_require__.e(643), __webpack_require__.e(810)]).then(__webpack_require__.bind(__webpack_require__, 51810))).GitHubHost }),
-    gitlab: async () => ({ gitlab: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(582), __webpack_require__.e(643), __webpack_require__.e(638)]).then(__webpack_require__.bind(__webpack_require__, 28986))).GitLabHost }),
+    github: async () => ({ github: (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(884), __webpack_require__.e(643), __webpack_require__.e(810)]).then(__webpack_require__.bind(__webpack_require__, 1810))).GitHubHost }),
+    gitlab: async () => ({ gitlab: (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(582), __webpack_require__.e(643), __webpack_require__.e(638)]).then(__webpack_require__.bind(__webpack_require__, 8986))).GitLabHost }),
     'bitbucket-cloud': async () => ({
-        'bitbucket-cloud': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 93606))).BitbucketCloudHost,
+        'bitbucket-cloud': (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(643), __webpack_require__.e(606)]).then(__webpack_require__.bind(__webpack_require__, 3606))).BitbucketCloudHost,
     }),
     'bitbucket-server': async () => ({
-        'bitbucket-server': (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 70783))).BitbucketServerHost,
+        'bitbucket-server': (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(643), __webpack_require__.e(783)]).then(__webpack_require__.bind(__webpack_require__, 783))).BitbucketServerHost,
     }),
-    gitea: async () => ({ gitea: (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(643), __webpack_require__.e(697)]).then(__webpack_require__.bind(__webpack_require__, 18697))).GiteaHost }),
+    gitea: async () => ({ gitea: (await Promise.all(/* import() */[__webpack_require__.e(372), __webpack_require__.e(643), __webpack_require__.e(697)]).then(__webpack_require__.bind(__webpack_require__, 8697))).GiteaHost }),
 };
 async function loadHost(endpoint, role, runtime, options = {}) {
     const loader = LOADERS[endpoint.type];

@@ -2,7 +2,7 @@ export const id = 880;
 export const ids = [880];
 export const modules = {
 
-/***/ 13880:
+/***/ 3880:
 /***/ ((module) => {
 
 const LIMITER_TYPES = {

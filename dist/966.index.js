@@ -2,14 +2,14 @@ export const id = 966;
 export const ids = [966,880];
 export const modules = {
 
-/***/ 83966:
+/***/ 3966:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const {
   LIMITER_TYPES,
   ERR_UNKNOWN_LIMITER_TYPE_MESSAGE,
-} = __webpack_require__(13880);
-const crypto = __webpack_require__(76982);
+} = __webpack_require__(3880);
+const crypto = __webpack_require__(6982);
 const {
   RateLimiterMemory,
   RateLimiterCluster,
@@ -368,7 +368,7 @@ module.exports = ExpressBruteFlexible;
 
 /***/ }),
 
-/***/ 13880:
+/***/ 3880:
 /***/ ((module) => {
 
 const LIMITER_TYPES = {
