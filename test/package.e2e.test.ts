@@ -50,13 +50,32 @@ function expectedFiles(): string[] {
   ].sort();
 }
 
-/** Every package the bundle was built from, by the module paths ncc keeps in it (`./node_modules/a/node_modules/b/…`). */
+/** The files under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+}
+
+/**
+ * Every package the bundle was built from: by the module paths ncc keeps in it (`./node_modules/a/node_modules/b/…`),
+ * and every package the sources import (a file imported by its path inside a package, as `undici/lib/…`, leaves no
+ * such path in the bundle).
+ */
 function bundledPackages(): string[] {
   const found = new Set<string>();
   for (const name of fs.readdirSync(path.join(ROOT, 'dist')).filter((file) => file.endsWith('.js'))) {
     const code = fs.readFileSync(path.join(ROOT, 'dist', name), 'utf8');
     for (const match of code.matchAll(/\.\/((?:node_modules\/(?:@[\w.-]+\/)?[\w.-]+\/)+)/g)) {
       found.add(match[1].replace(/\/$/, ''));
+    }
+  }
+  for (const file of filesUnder(path.join(ROOT, 'src')).filter((name) => name.endsWith('.ts'))) {
+    const code = fs.readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/^(?:import|export)(?! type )[^'"]*? from '([^']+)'|import\('([^']+)'\)/gm)) {
+      const specifier = match[1] ?? match[2];
+      if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+      found.add(`node_modules/${/^(@[^/]+\/)?[^/]+/.exec(specifier)?.[0]}`);
     }
   }
   return [...found].sort();
