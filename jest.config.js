@@ -15,6 +15,7 @@ export default {
   // Types are checked once by `npm run typecheck`; tests only transpile.
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }] },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // Scaled to the machine (test/support/time-scale.mjs): a busy 2-core machine is slower, not wrong. Only a guard
   // against a hang: an end-to-end test of a dozen CLI runs takes a minute on a busy 2-core machine.

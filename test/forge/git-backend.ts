@@ -3,9 +3,11 @@
  * (https://git-scm.com/docs/git-http-backend). The request body is streamed in untouched (gzip bodies included: git
  * http-backend inflates them itself when told through HTTP_CONTENT_ENCODING) and the CGI headers are parsed out.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { lightSpawn } from '../support/light-spawn.js';
 
 export interface CgiOptions {
   projectRoot: string;
@@ -62,11 +64,12 @@ export function runHttpBackend(req: IncomingMessage, res: ServerResponse, option
   env.PATH = `${exec}:${env.PATH}`;
 
   return new Promise((resolve) => {
-    const child = spawn(path.join(exec, 'git-http-backend'), [], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = lightSpawn(path.join(exec, 'git-http-backend'), [], { env });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    req.pipe(child.stdin);
-    child.stdin.on('error', () => undefined);
+    const stdin = child.stdin!;
+    req.pipe(stdin);
+    stdin.on('error', () => undefined);
     let head = Buffer.alloc(0);
     let headersDone = false;
     let status = 200;

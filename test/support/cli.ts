@@ -2,13 +2,13 @@
  * Runs the org-mirror CLI as a separate process, exactly as users do (flags and MIRROR_* environment), with a git
  * wrapper first on PATH that records every git argv, so tests can prove no token ever reaches a command line.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { RunReport } from '../../src/report/model.js';
+import { lightSpawn } from './light-spawn.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -117,10 +117,10 @@ export function runCli(options: CliOptions = {}): Promise<CliRun> {
     ? [path.join(ROOT, 'dist/index.js')]
     : ['--import', 'tsx', path.join(ROOT, 'src/index.ts')];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...entry, ...(options.args ?? [])], {
+    const child = lightSpawn(process.execPath, [...entry, ...(options.args ?? [])], {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdin: 'ignore',
     });
     let stdout = '';
     let stderr = '';

@@ -6,8 +6,11 @@
 //   The product under test scrubs these variables from its own git processes (src/git/git.ts) and the CLI runs in a
 //   clean environment (test/support/cli.ts).
 // - dist/ is rebuilt when a source file is newer (build-dist.mjs).
+// - the run's spawner starts (start-spawner.mjs): the test processes start their busiest children through it
+//   (light-spawn.ts); the global teardown stops it.
 import { checkTools } from '../../scripts/check-tools.mjs';
 import buildDist from './build-dist.mjs';
+import { startSpawner } from './start-spawner.mjs';
 
 export const TEST_GIT_ENV = {
   GIT_AUTHOR_NAME: 'org-mirror tests',
@@ -18,9 +21,12 @@ export const TEST_GIT_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',
 };
 
-export default function globalSetup() {
+export default async function globalSetup() {
   const tools = checkTools({ install: false });
   if (!tools.ok) throw new Error(tools.line);
   Object.assign(process.env, TEST_GIT_ENV);
   buildDist();
+  // Read by the global teardown (jest runs both in its main process).
+  globalThis.orgMirrorSpawner = await startSpawner();
+  process.env.ORG_MIRROR_TEST_SPAWNER = globalThis.orgMirrorSpawner.socketPath;
 }
