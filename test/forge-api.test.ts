@@ -1,5 +1,6 @@
 import { startForge, type Forge } from './forge/forge.js';
-import { validateRequest } from './forge/contract.js';
+import { CONTRACT_ENV, validateRequest, validateResponse, type RequestCheck } from './forge/contract.js';
+import { startContractChecker } from './support/start-spawner.mjs';
 
 type Json = Record<string, unknown>;
 
@@ -305,5 +306,65 @@ describe('contract validator', () => {
       query: { limit: '100', start: '0' },
     });
     expect(bbs.violations).toEqual([]);
+  });
+});
+
+/**
+ * The checks run in the run's shared checker process (contract-server.mjs, found through ORG_MIRROR_TEST_CONTRACT) or,
+ * without it, in a worker thread of the process (contract-worker.mjs): both give the same answers, and a checker that
+ * dies answers its pending checks with a violation instead of leaving them waiting.
+ */
+describe('contract checker transports', () => {
+  const saved = process.env[CONTRACT_ENV];
+  const J = { 'content-type': 'application/json' };
+  const path = '/api/v3/orgs/x/repos';
+  const token = 'apps/create-installation-access-token';
+  let checker: Awaited<ReturnType<typeof startContractChecker>> | undefined;
+
+  afterEach(() => {
+    checker?.stop();
+    checker = undefined;
+    if (saved === undefined) delete process.env[CONTRACT_ENV];
+    else process.env[CONTRACT_ENV] = saved;
+  });
+
+  /** A valid and an invalid request and response, asked all at once (one connection carries them concurrently). */
+  async function answers(): Promise<[RequestCheck, RequestCheck, string[], string[]]> {
+    return Promise.all([
+      validateRequest('github', { method: 'POST', path, headers: J, body: { name: 'r', visibility: 'private' } }),
+      validateRequest('github', { method: 'POST', path, headers: J, body: { name: 'r', visibility: 'secret' } }),
+      validateResponse('github', token, 201, { token: 'ghs_x', expires_at: '2030-01-01T00:00:00Z' }),
+      validateResponse('github', token, 201, { token: 7 }),
+    ]);
+  }
+
+  test('the shared checker process and the worker thread give the same answers', async () => {
+    checker = await startContractChecker();
+    process.env[CONTRACT_ENV] = checker.socketPath;
+    const shared = await answers();
+    delete process.env[CONTRACT_ENV];
+    const thread = await answers();
+    expect(shared).toEqual(thread);
+    const [good, bad, goodAnswer, badAnswer] = shared;
+    expect(good).toEqual({ operation: 'repos/create-in-org', violations: [] });
+    expect(bad.operation).toBe('repos/create-in-org');
+    expect(bad.violations).toEqual([expect.stringMatching(/^github POST \/api\/v3\/orgs\/x\/repos .*visibility/)]);
+    expect(goodAnswer).toEqual([]);
+    expect(badAnswer).toEqual([
+      expect.stringMatching(/^github \[apps\/create-installation-access-token\] response 201: .*expires_at/),
+    ]);
+  });
+
+  test('a checker that dies answers its pending checks with a violation, and so does a checker that is gone', async () => {
+    checker = await startContractChecker();
+    process.env[CONTRACT_ENV] = checker.socketPath;
+    // Its first check of a host loads the host's description: it cannot answer before it is killed.
+    const pending = validateRequest('gitea', { method: 'GET', path: '/api/v1/version', headers: J });
+    process.kill(checker.pid!, 'SIGKILL');
+    expect(await pending).toEqual({ violations: [expect.stringMatching(/^contract checker crashed: .*closed/)] });
+    checker.stop();
+    expect(await validateResponse('github', token, 201, {})).toEqual([
+      expect.stringMatching(/^contract checker crashed: .*(ENOENT|ECONNREFUSED)/),
+    ]);
   });
 });

@@ -8,9 +8,12 @@
 // - dist/ is rebuilt when a source file is newer (build-dist.mjs).
 // - the run's spawner starts (start-spawner.mjs): the test processes start their busiest children through it
 //   (light-spawn.ts); the global teardown stops it.
+// - the run's contract checker starts (start-spawner.mjs, test/forge/contract-server.mjs), while dist/ builds: the
+//   fake hosts of every test process check their API traffic there (test/forge/contract.ts), so the schemas compile
+//   once per run; the global teardown stops it.
 import { checkTools } from '../../scripts/check-tools.mjs';
 import buildDist from './build-dist.mjs';
-import { startSpawner } from './start-spawner.mjs';
+import { startContractChecker, startSpawner } from './start-spawner.mjs';
 
 export const TEST_GIT_ENV = {
   GIT_AUTHOR_NAME: 'org-mirror tests',
@@ -25,8 +28,13 @@ export default async function globalSetup() {
   const tools = checkTools({ install: false });
   if (!tools.ok) throw new Error(tools.line);
   Object.assign(process.env, TEST_GIT_ENV);
+  const contract = startContractChecker();
+  // Not awaited if the build throws: its failure must not be an unhandled rejection then (it exits with the run).
+  contract.catch(() => undefined);
   buildDist();
   // Read by the global teardown (jest runs both in its main process).
   globalThis.orgMirrorSpawner = await startSpawner();
   process.env.ORG_MIRROR_TEST_SPAWNER = globalThis.orgMirrorSpawner.socketPath;
+  globalThis.orgMirrorContract = await contract;
+  process.env.ORG_MIRROR_TEST_CONTRACT = globalThis.orgMirrorContract.socketPath;
 }
