@@ -7,14 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import ssh2 from 'ssh2';
 
 import { assertGitUrl } from '../src/git/cache-repo.js';
 import { Git } from '../src/git/git.js';
 import { explainSshFailure, isSshSetupFailure, shellQuote, sshConfig, SshSessions } from '../src/git/ssh.js';
 import { readSettings, secretsOf, SettingsError, type Settings } from '../src/settings/index.js';
+import { makeKeyPair } from './forge/ssh-server.js';
 
-const KEY = ssh2.utils.generateKeyPairSync('ed25519', { comment: 'unit' });
+const { privateKey, publicKey } = makeKeyPair('unit');
+const KEY = { private: privateKey, public: publicKey };
 const KNOWN_HOSTS = `github.com ${KEY.public.trim().split(' ').slice(0, 2).join(' ')}`;
 const BASE: Record<string, string> = {
   MIRROR_SOURCE_TYPE: 'github',
@@ -76,7 +77,7 @@ describe('SSH inputs', () => {
     expect(errorOf({ ...hosts, MIRROR_SOURCE_SSH_KEY: 'hunter2 is my key' })).toMatch(/not a private key/);
     const cut = KEY.private.split('\n').slice(0, 3).join('\n');
     expect(errorOf({ ...hosts, MIRROR_SOURCE_SSH_KEY: cut })).toMatch(/no matching BEGIN\/END lines/);
-    const locked = ssh2.utils.generateKeyPairSync('ed25519', { passphrase: 'secret', cipher: 'aes256-ctr', rounds: 4 });
+    const locked = { private: makeKeyPair('unit', 'secret').privateKey };
     expect(errorOf({ ...hosts, MIRROR_SOURCE_SSH_KEY: locked.private })).toMatch(/protected by a passphrase/);
     const pem =
       '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----';
