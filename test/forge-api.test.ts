@@ -1,6 +1,6 @@
 import { startForge, type Forge } from './forge/forge.js';
 import { CONTRACT_ENV, validateRequest, validateResponse, type RequestCheck } from './forge/contract.js';
-import { startContractChecker } from './support/start-spawner.mjs';
+import { startContractChecker } from './support/start-helpers.mjs';
 
 type Json = Record<string, unknown>;
 

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { cleanEnv, gitSpy, ROOT, tempDir } from './support/cli.js';
+import type { ForgeType } from './forge/forge.js';
 import { addNamespace, Pair, startHostForge, type HostForge } from './support/pairs.js';
 
 const DIST = path.join(ROOT, 'dist');
@@ -86,6 +87,34 @@ function runDist(
   });
 }
 
+/**
+ * A source and a target fake host for the enclosing `describe` block (stopped after it), and pairs of new namespaces
+ * on them, with token credentials on both sides.
+ */
+function hostsFor(sourceType: ForgeType, targetType: ForgeType, root: () => string): { pair(name: string): Pair } {
+  let source: HostForge | undefined;
+  let target: HostForge | undefined;
+  beforeAll(async () => {
+    [source, target] = await Promise.all([
+      startHostForge(sourceType, 'src-bot'),
+      startHostForge(targetType, 'mirror-bot'),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([source, target].map((host) => host?.forge.stop()));
+  });
+  return {
+    pair(name) {
+      if (!source || !target) throw new Error('the fake hosts did not start');
+      const spy = gitSpy(root());
+      return new Pair(source, addNamespace(source, name), target, addNamespace(target, name), spy, root(), {
+        source: false,
+        target: false,
+      });
+    },
+  };
+}
+
 describe('lazy loading of the bundle', () => {
   let root: string;
   beforeAll(() => {
@@ -116,29 +145,15 @@ describe('lazy loading of the bundle', () => {
   });
 
   describe('a Bitbucket Server → Bitbucket Cloud sync without the GitHub and GitLab clients or @actions/core', () => {
-    let source: HostForge;
-    let target: HostForge;
-    beforeAll(async () => {
-      [source, target] = await Promise.all([
-        startHostForge('bitbucket-server', 'src-bot'),
-        startHostForge('bitbucket-cloud', 'mirror-bot'),
-      ]);
-    });
-    afterAll(async () => {
-      await Promise.all([source, target].filter(Boolean).map((host) => host.forge.stop()));
-    });
+    const hosts = hostsFor('bitbucket-server', 'bitbucket-cloud', () => root);
 
     test('mirrors and protects, loading only the Bitbucket adapters and the plain-text runtime', async () => {
       const dir = distWithout(root, 'bitbucket-only', (code) =>
         [...Object.values(CLIENT_MARKERS), ACTIONS_CORE_MARKER].some((marker) => code.includes(marker)),
       );
       expect(chunks(dir).length).toBeLessThan(chunks(DIST).length);
-      const sourceOwner = addNamespace(source, 'lazy');
-      const targetOwner = addNamespace(target, 'lazy');
-      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
-        source: false,
-        target: false,
-      });
+      const pair = hosts.pair('lazy');
+      const { source, sourceOwner } = pair;
       source.forge.addRepo(sourceOwner, 'api', { defaultBranch: 'main' });
       source.forge.seed(sourceOwner, 'api', { branches: { main: ['a.txt'], dev: ['d.txt'] }, tags: ['v1'] });
 
@@ -158,12 +173,8 @@ describe('lazy loading of the bundle', () => {
 
     test("loads only the parts of undici its HTTP client uses: not undici's index, nor Node's own undici", async () => {
       const dir = distWithout(root, 'whole', () => false);
-      const sourceOwner = addNamespace(source, 'undici');
-      const targetOwner = addNamespace(target, 'undici');
-      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
-        source: false,
-        target: false,
-      });
+      const pair = hosts.pair('undici');
+      const { source, sourceOwner } = pair;
       source.forge.addRepo(sourceOwner, 'web', { defaultBranch: 'main' });
       source.forge.seed(sourceOwner, 'web', { branches: { main: ['index.html'] }, tags: ['w1'] });
       const probeFile = path.join(root, 'web-globals.json');
@@ -185,25 +196,11 @@ describe('lazy loading of the bundle', () => {
   });
 
   describe('a GitHub → GitLab sync', () => {
-    let source: HostForge;
-    let target: HostForge;
-    beforeAll(async () => {
-      [source, target] = await Promise.all([
-        startHostForge('github', 'src-bot'),
-        startHostForge('gitlab', 'mirror-bot'),
-      ]);
-    });
-    afterAll(async () => {
-      await Promise.all([source, target].filter(Boolean).map((host) => host.forge.stop()));
-    });
+    const hosts = hostsFor('github', 'gitlab', () => root);
 
     test('loads both clients and a single undici, not a second one with the GitHub client', async () => {
-      const sourceOwner = addNamespace(source, 'lazy');
-      const targetOwner = addNamespace(target, 'lazy');
-      const pair = new Pair(source, sourceOwner, target, targetOwner, gitSpy(root), root, {
-        source: false,
-        target: false,
-      });
+      const pair = hosts.pair('lazy');
+      const { source, sourceOwner } = pair;
       source.forge.addRepo(sourceOwner, 'api', { defaultBranch: 'main' });
       source.forge.seed(sourceOwner, 'api', { branches: { main: ['a.txt'] } });
       const dir = distWithout(root, 'traced', () => false);

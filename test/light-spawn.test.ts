@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { lightSpawn, SPAWNER_ENV, type LightChild } from './support/light-spawn.js';
-import { startSpawner } from './support/start-spawner.mjs';
+import { startSpawner } from './support/start-helpers.mjs';
 
 interface Outcome {
   code: number | null;

@@ -1,14 +1,13 @@
 // The run's shared contract checker (contract-check.mjs behind a Unix socket), started by the jest global setup
-// (test/support/start-helper.mjs) so that the schemas compile once per run instead of once per jest worker process.
+// (test/support/start-helpers.mjs) so that the schemas compile once per run instead of once per jest worker process.
 // contract.ts finds it through ORG_MIRROR_TEST_CONTRACT.
 //
 // Usage: node contract-server.mjs <socket path>. It listens on that Unix socket, writes "ready\n" on stdout, and exits
 // when its stdin closes (the test run that started it is gone). One connection per test process, carrying many
 // concurrent checks; newline-delimited JSON both ways: {id, ...check} in, {id, result} out, answers in any order.
-import fs from 'node:fs';
-import net from 'node:net';
 
 import { check } from './contract-check.mjs';
+import { serveWhenMain } from '../support/socket-service.mjs';
 
 function serve(socket) {
   let buffered = '';
@@ -38,11 +37,4 @@ async function answer(socket, line) {
   if (!socket.destroyed) socket.write(JSON.stringify({ id, result }) + '\n');
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
-  const socketPath = process.argv[2];
-  const server = net.createServer(serve);
-  server.listen(socketPath, () => process.stdout.write('ready\n'));
-  process.stdin.on('data', () => undefined);
-  process.stdin.on('end', () => process.exit(0));
-  process.stdin.on('error', () => process.exit(0));
-}
+serveWhenMain(import.meta.url, serve);

@@ -6,14 +6,14 @@
 //   The product under test scrubs these variables from its own git processes (src/git/git.ts) and the CLI runs in a
 //   clean environment (test/support/cli.ts).
 // - dist/ is rebuilt when a source file is newer (build-dist.mjs).
-// - the run's spawner starts (start-spawner.mjs): the test processes start their busiest children through it
+// - the run's spawner starts (start-helpers.mjs): the test processes start their busiest children through it
 //   (light-spawn.ts); the global teardown stops it.
-// - the run's contract checker starts (start-spawner.mjs, test/forge/contract-server.mjs), while dist/ builds: the
+// - the run's contract checker starts (start-helpers.mjs, test/forge/contract-server.mjs), while dist/ builds: the
 //   fake hosts of every test process check their API traffic there (test/forge/contract.ts), so the schemas compile
 //   once per run; the global teardown stops it.
 import { checkTools } from '../../scripts/check-tools.mjs';
 import buildDist from './build-dist.mjs';
-import { startContractChecker, startSpawner } from './start-spawner.mjs';
+import { startContractChecker, startSpawner } from './start-helpers.mjs';
 
 export const TEST_GIT_ENV = {
   GIT_AUTHOR_NAME: 'org-mirror tests',

@@ -10,8 +10,7 @@
 //   to the spawner:   S {file, args, env, cwd} (JSON, first frame) · I stdin data · E end of stdin · K signal name
 //   from the spawner: P pid (JSON) · O stdout data · R stderr data · X {code, signal} (JSON, last frame) · F {message, code}
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
+import { serveWhenMain } from './socket-service.mjs';
 
 export function frame(type, payload) {
   const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
@@ -78,11 +77,4 @@ function serve(socket) {
   });
 }
 
-if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(new URL(import.meta.url).pathname)) {
-  const socketPath = process.argv[2];
-  const server = net.createServer(serve);
-  server.listen(socketPath, () => process.stdout.write('ready\n'));
-  process.stdin.on('data', () => undefined);
-  process.stdin.on('end', () => process.exit(0));
-  process.stdin.on('error', () => process.exit(0));
-}
+serveWhenMain(import.meta.url, serve);
