@@ -12,10 +12,18 @@ import { startForge, type Forge } from './forge/forge.js';
 import { addGitHubApp, installGitHubApp, type GitHubApp } from './forge/hosts/github-apps.js';
 import { listRefs } from './forge/seed.js';
 import { runCli, tempDir, type CliRun } from './support/cli.js';
+import { timeScale } from './support/time-scale.mjs';
 
 const SOURCE_APP_ID = 301;
 const TARGET_APP_ID = 302;
 const REPOS = Array.from({ length: 12 }, (_, i) => `repo-${String(i + 1).padStart(2, '0')}`);
+/**
+ * Token lifetimes and the git delays they race against, both stretched by the machine's time scale
+ * (test/support/time-scale.mjs): a busy machine makes a transfer slower, and a token that lives a few seconds must not
+ * run out under a transfer merely because the CPU was elsewhere. The ratio between them, which the stories are about,
+ * stays the same.
+ */
+const SCALE = timeScale();
 
 describe('GitHub App tokens that expire under the transfers', () => {
   let source: Forge;
@@ -24,7 +32,7 @@ describe('GitHub App tokens that expire under the transfers', () => {
   let targetApp: GitHubApp;
   let work: string;
   /** Lifetime of every token the target App issues, in seconds (per test). */
-  let targetTtl = 3;
+  let targetTtl = 3 * SCALE;
 
   const env = (owner: string, extra: Record<string, string> = {}): Record<string, string> => ({
     MIRROR_SOURCE_TYPE: 'github',
@@ -54,7 +62,7 @@ describe('GitHub App tokens that expire under the transfers', () => {
       source.addRepo('acme', name, { defaultBranch: 'main', visibility: 'private' });
       source.seed('acme', name, { branches: { main: [`${name}.txt`], dev: ['dev.txt'] }, tags: [`${name}-1`] });
     }
-    sourceApp = addGitHubApp(source, { id: SOURCE_APP_ID, slug: 'acme-reader', tokenTtlSeconds: () => 3 });
+    sourceApp = addGitHubApp(source, { id: SOURCE_APP_ID, slug: 'acme-reader', tokenTtlSeconds: () => 3 * SCALE });
     installGitHubApp(source, sourceApp, 'acme', 'read');
     targetApp = addGitHubApp(target, { id: TARGET_APP_ID, slug: 'acme-writer', tokenTtlSeconds: () => targetTtl });
     target.addOrg('mirrors');
@@ -79,11 +87,11 @@ describe('GitHub App tokens that expire under the transfers', () => {
   };
 
   test('3-second tokens and git requests slowed to 150 ms: a run of many token lifetimes mirrors every repository', async () => {
-    targetTtl = 3;
+    targetTtl = 3 * SCALE;
     // Every git request on both sides 150 ms late: at least 4 per repository (clone: advertisement and pack; push:
     // advertisement and pack), so the run lasts at least 12 × 600 ms, several token lifetimes.
-    source.injectFault({ kind: 'git', times: Infinity }, faults.slow(150));
-    target.injectFault({ kind: 'git', times: Infinity }, faults.slow(150));
+    source.injectFault({ kind: 'git', times: Infinity }, faults.slow(150 * SCALE));
+    target.injectFault({ kind: 'git', times: Infinity }, faults.slow(150 * SCALE));
     try {
       const run = await runCli({ env: env('mirrors', { MIRROR_CONCURRENCY: '1' }), dist: true });
       expectMirrored(run, 'mirrors', REPOS);
@@ -103,10 +111,10 @@ describe('GitHub App tokens that expire under the transfers', () => {
   }, 600_000);
 
   test('a push whose token expires on the way is refused with 401, then retried once with a new token', async () => {
-    targetTtl = 4;
+    targetTtl = 4 * SCALE;
     const before = targetApp.tokens.length;
     // The push's pack arrives 4.5 s late, after any token git was given has expired: the target refuses it (401).
-    target.injectFault({ kind: 'git', method: 'POST', path: 'git-receive-pack', times: 1 }, faults.slow(4500));
+    target.injectFault({ kind: 'git', method: 'POST', path: 'git-receive-pack', times: 1 }, faults.slow(4500 * SCALE));
     try {
       const run = await runCli({ env: env('slow-push', { MIRROR_REPOSITORIES: REPOS[0] }), dist: true });
       expectMirrored(run, 'slow-push', [REPOS[0]]);
