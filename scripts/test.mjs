@@ -1,7 +1,7 @@
 // `npm test`: the static checks (types, lint, formatting) and the Jest suite at the same time. The suite keeps the
-// cores busy; the static checks run at the lowest CPU priority beside it, so they take the time the suite leaves idle
-// (while its workers wait on git processes and fake hosts, and in its last minute) instead of adding their own half
-// minute before it. Jest's output streams as it comes; each static check's output is printed whole at the end, so
+// cores busy; the static checks run at a low CPU priority (nice 10) beside it, so they take mostly the time the suite
+// leaves idle (while its workers wait on git processes and fake hosts, and in its last minute) instead of adding their
+// own half minute before it. Not the lowest priority: on a machine busy with other work they would barely run. Jest's output streams as it comes; each static check's output is printed whole at the end, so
 // nothing interleaves. The exit code is the first failure's, static checks first.
 //
 // `node scripts/test.mjs --static-only` runs the static checks alone; other arguments go to Jest.
@@ -22,7 +22,7 @@ function runCheck([name, command, args]) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      os.setPriority(child.pid, 19);
+      os.setPriority(child.pid, 10);
     } catch {
       // Not permitted, or already gone: the check then runs at normal priority.
     }
