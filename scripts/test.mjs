@@ -1,8 +1,9 @@
 // `npm test`: the static checks (types, lint, formatting) and the Jest suite at the same time. The suite keeps the
 // cores busy; the static checks run at a low CPU priority (nice 10) beside it, so they take mostly the time the suite
 // leaves idle (while its workers wait on git processes and fake hosts, and in its last minute) instead of adding their
-// own half minute before it. Not the lowest priority: on a machine busy with other work they would barely run. Jest's output streams as it comes; each static check's output is printed whole at the end, so
-// nothing interleaves. The exit code is the first failure's, static checks first.
+// own half minute before it. Not the lowest priority: on a machine busy with other work they would barely run.
+// Jest's output streams as it comes; each static check's output is printed whole at the end, so nothing interleaves.
+// The exit code is the first failure's, static checks first.
 //
 // `node scripts/test.mjs --static-only` runs the static checks alone; other arguments go to Jest.
 import { spawn } from 'node:child_process';
