@@ -31,6 +31,59 @@ function withoutOrphanMark(description) {
 
 /***/ }),
 
+/***/ 3019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ proxyConfigured),
+/* harmony export */   FS: () => (/* binding */ useProxyFromEnvironment),
+/* harmony export */   Z6: () => (/* binding */ proxyFetch)
+/* harmony export */ });
+/* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6883);
+
+/**
+ * The one place that makes API calls honour `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` (upper or lower case).
+ *
+ * Octokit and gitbeaker both call `fetch`. When the environment names a proxy, an undici `EnvHttpProxyAgent` becomes
+ * the global dispatcher (so any plain `fetch` in the process uses it), and `proxyFetch` hands the same agent to each
+ * call explicitly, which also holds where the global is not shared (bundlers, test sandboxes). Hosts listed in
+ * `NO_PROXY` are reached directly. Keep-alive is undici's default. Git honours the same variables itself (libcurl).
+ */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+let installed;
+/** True when the environment names a proxy for API calls. */
+function proxyConfigured(env = process.env) {
+    return PROXY_VARIABLES.some((name) => Boolean(env[name]?.trim()));
+}
+function proxyKey(env) {
+    return [...PROXY_VARIABLES, 'NO_PROXY', 'no_proxy'].map((name) => env[name] ?? '').join('\n');
+}
+/**
+ * The proxy-aware dispatcher for API calls, or undefined when no proxy is configured (undici's default agent then
+ * does the right thing and other code keeps its own dispatcher). Installed as the global dispatcher too.
+ */
+function useProxyFromEnvironment(env = process.env) {
+    if (!proxyConfigured(env))
+        return undefined;
+    const key = proxyKey(env);
+    if (installed?.key !== key) {
+        installed = { key, agent: new _undici_js__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2() };
+        (0,_undici_js__WEBPACK_IMPORTED_MODULE_0__/* .setGlobalDispatcher */ .bj)(installed.agent);
+    }
+    return installed.agent;
+}
+/** `fetch` that goes through the proxy the environment names (read when called). */
+const proxyFetch = (input, init) => {
+    const dispatcher = useProxyFromEnvironment();
+    if (!dispatcher)
+        return fetch(input, init);
+    // Node's fetch is undici: it takes the `dispatcher` extension (typed by the undici copy bundled with Node).
+    return fetch(input, { ...init, dispatcher });
+};
+
+
+/***/ }),
+
 /***/ 4605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1562,11 +1615,14 @@ function redactor(credentials) {
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(1692);
 var external_node_tls_default = /*#__PURE__*/__webpack_require__.n(external_node_tls_);
+// EXTERNAL MODULE: ./src/hosts/proxy.ts
+var proxy = __webpack_require__(3019);
 ;// CONCATENATED MODULE: ./src/git/git-http-dispatcher.ts
 /**
  * The HTTP dispatcher of in-process git requests: one keep-alive pool per origin, direct or through the proxy the
  * environment names (as the API clients), TLS verified against Node's store plus GIT_SSL_CAINFO when set.
  */
+
 
 
 
@@ -1581,9 +1637,8 @@ function discoveryDispatcher(env) {
     if (shared?.key !== key) {
         const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
         const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
-        // Whether EnvHttpProxyAgent will make a proxy agent: for a proxy given, else one it finds in process.env.
-        const proxied = Boolean(httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY) ||
-            Boolean(httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY);
+        // Whether EnvHttpProxyAgent may make a proxy agent: for a proxy given, else one it finds in process.env.
+        const proxied = (0,proxy/* proxyConfigured */.$o)(env) || (0,proxy/* proxyConfigured */.$o)(process.env);
         const ca = trustedCertificates(env);
         shared = {
             key,

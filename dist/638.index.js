@@ -750,10 +750,10 @@ class GitLabHost {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ proxyConfigured),
 /* harmony export */   FS: () => (/* binding */ useProxyFromEnvironment),
 /* harmony export */   Z6: () => (/* binding */ proxyFetch)
 /* harmony export */ });
-/* unused harmony export proxyConfigured */
 /* harmony import */ var _undici_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6883);
 
 /**

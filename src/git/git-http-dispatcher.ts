@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
+import { proxyConfigured } from '../hosts/proxy.js';
 import { buildConnector, EnvHttpProxyAgent, type Dispatcher } from '../hosts/undici.js';
 
 let shared: { key: string; dispatcher: Dispatcher } | undefined;
@@ -18,10 +19,8 @@ export function discoveryDispatcher(env: NodeJS.ProcessEnv): Dispatcher {
   if (shared?.key !== key) {
     const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
     const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
-    // Whether EnvHttpProxyAgent will make a proxy agent: for a proxy given, else one it finds in process.env.
-    const proxied =
-      Boolean(httpProxy ?? process.env.http_proxy ?? process.env.HTTP_PROXY) ||
-      Boolean(httpsProxy ?? process.env.https_proxy ?? process.env.HTTPS_PROXY);
+    // Whether EnvHttpProxyAgent may make a proxy agent: for a proxy given, else one it finds in process.env.
+    const proxied = proxyConfigured(env) || proxyConfigured(process.env);
     const ca = trustedCertificates(env);
     shared = {
       key,

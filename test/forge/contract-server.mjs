@@ -7,20 +7,14 @@
 // concurrent checks; newline-delimited JSON both ways: {id, ...check} in, {id, result} out, answers in any order.
 
 import { check } from './contract-check.mjs';
-import { serveWhenMain } from '../support/socket-service.mjs';
+import { lineReader, serveWhenMain } from '../support/socket-service.mjs';
 
 function serve(socket) {
-  let buffered = '';
   socket.setEncoding('utf8');
-  socket.on('data', (chunk) => {
-    buffered += chunk;
-    let end;
-    while ((end = buffered.indexOf('\n')) >= 0) {
-      const line = buffered.slice(0, end);
-      buffered = buffered.slice(end + 1);
-      if (line) answer(socket, line);
-    }
-  });
+  socket.on(
+    'data',
+    lineReader((line) => answer(socket, line)),
+  );
   socket.on('error', () => undefined);
 }
 

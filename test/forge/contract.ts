@@ -17,6 +17,8 @@
 import net from 'node:net';
 import { Worker } from 'node:worker_threads';
 
+import { lineReader } from '../support/socket-service.mjs';
+
 /** The variable that names the socket of the run's shared checker (test/support/global-setup.mjs). */
 export const CONTRACT_ENV = 'ORG_MIRROR_TEST_CONTRACT';
 
@@ -120,16 +122,13 @@ function socketChannel(state: Checker, socketPath: string): Channel {
   };
   socket.unref();
   socket.setEncoding('utf8');
-  let buffered = '';
-  socket.on('data', (chunk: string) => {
-    buffered += chunk;
-    let end: number;
-    while ((end = buffered.indexOf('\n')) >= 0) {
-      const { id, result } = JSON.parse(buffered.slice(0, end)) as { id: number; result: RequestCheck };
-      buffered = buffered.slice(end + 1);
+  socket.on(
+    'data',
+    lineReader((line) => {
+      const { id, result } = JSON.parse(line) as { id: number; result: RequestCheck };
       settle(channel, id, result);
-    }
-  });
+    }),
+  );
   let error: Error | undefined;
   socket.on('error', (e) => (error = e));
   socket.on('close', () => {

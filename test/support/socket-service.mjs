@@ -14,3 +14,17 @@ export function serveWhenMain(moduleUrl, serve) {
   process.stdin.on('end', () => process.exit(0));
   process.stdin.on('error', () => process.exit(0));
 }
+
+/** Calls `onLine(line)` for each complete, non-empty line of a UTF-8 text stream (newline-delimited JSON). */
+export function lineReader(onLine) {
+  let buffered = '';
+  return (chunk) => {
+    buffered += chunk;
+    let end;
+    while ((end = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, end);
+      buffered = buffered.slice(end + 1);
+      if (line) onLine(line);
+    }
+  };
+}
