@@ -21,6 +21,8 @@ import { addNamespace, Pair, startHostForge, type HostForge } from './support/pa
 const DIST = path.join(ROOT, 'dist');
 /** Preloaded into a run: records whether Node's own undici and the npm undici were loaded (test/support). */
 const WEB_GLOBALS_PROBE = path.join(ROOT, 'test', 'support', 'web-globals-probe.mjs');
+/** Preloaded into a run: records the chunks of the bundle it loads (test/support). */
+const CHUNK_TRACER = path.join(ROOT, 'test', 'support', 'chunk-tracer.mjs');
 /** Code that only the host API clients contain. */
 const CLIENT_MARKERS = { github: 'class Octokit', gitlab: 'GitbeakerRequestError' };
 /** Code of `@actions/core` (with its own HTTP client), needed on GitHub Actions only. */
@@ -37,32 +39,6 @@ function distWithout(root: string, name: string, drop: (code: string) => boolean
   fs.cpSync(DIST, dir, { recursive: true });
   for (const file of chunks(dir)) if (drop(read(dir, file))) fs.rmSync(path.join(dir, file));
   return dir;
-}
-
-/**
- * A module for `node --import` that appends the file name of each chunk the bundle loads to `TRACE_FILE`, one a line
- * (a module resolution hook: the entry loads its chunks with `import()`).
- */
-function chunkTracer(root: string): string {
-  const hooks = path.join(root, 'chunk-trace-hooks.mjs');
-  fs.writeFileSync(
-    hooks,
-    [
-      "import fs from 'node:fs';",
-      'export async function resolve(specifier, context, next) {',
-      '  const resolved = await next(specifier, context);',
-      '  const chunk = /\\/(\\d+\\.index\\.js)$/.exec(resolved.url);',
-      "  if (chunk) fs.appendFileSync(process.env.TRACE_FILE, chunk[1] + '\\n');",
-      '  return resolved;',
-      '}',
-    ].join('\n'),
-  );
-  const register = path.join(root, 'chunk-trace.mjs');
-  fs.writeFileSync(
-    register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-  );
-  return register;
 }
 
 /** Runs a copy of the bundle asynchronously (the forges answer in this process); `nodeArgs` go before the script. */
@@ -206,7 +182,10 @@ describe('lazy loading of the bundle', () => {
       const dir = distWithout(root, 'traced', () => false);
       const trace = path.join(root, 'github-gitlab.trace');
 
-      const run = await runDist(dir, [], { ...pair.env(), TRACE_FILE: trace }, ['--import', chunkTracer(root)]);
+      const run = await runDist(dir, [], { ...pair.env(), TRACE_FILE: trace }, [
+        '--import',
+        pathToFileURL(CHUNK_TRACER).href,
+      ]);
       expect({ status: run.status, stderr: run.stderr }).toMatchObject({ status: 0 });
       expect(pair.targetRefs('api')).toEqual(pair.sourceRefs('api'));
 
