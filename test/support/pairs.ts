@@ -1,7 +1,8 @@
 /**
  * Every source host × every target host, each pair through the same compact story with the bundled CLI (see
  * `describePairsFrom`): first sync identical (host-private refs not copied), a developer's direct push refused by the
- * target forge's pre-receive hook, a source change and a branch deletion reflected, a second run that writes nothing.
+ * target forge's pre-receive hook, a source change and a branch deletion reflected while another repository's new
+ * default branch and visibility are followed without a push, and a last run that writes nothing.
  *
  * One test file per source host: it starts one source forge and one target forge per target host (a pair of the same
  * type runs between two forges), and runs its four stories concurrently. Each pair has its own namespaces, so the
@@ -273,7 +274,7 @@ function seedStoryRepos(host: HostForge, owner: string): void {
   };
   host.forge.seed(owner, api, apiSpec);
   host.forge.addRepo(owner, web, { defaultBranch: 'trunk', visibility: 'private' });
-  host.forge.seed(owner, web, { branches: { trunk: ['index.html'] }, tags: ['web-1'] });
+  host.forge.seed(owner, web, { branches: { trunk: ['index.html'], next: ['next.html'] }, tags: ['web-1'] });
 }
 
 /** What the target's protection prints when it refuses a push, per host (the fakes use the hosts' own words). */
@@ -341,12 +342,19 @@ export async function pairStory(pair: Pair): Promise<void> {
     }
   }
 
-  // 3. The source moves on: a new commit on main, a deleted branch and a deleted tag are reflected.
+  // 3. The source moves on: a new commit on main, a deleted branch and a deleted tag are reflected. In the same run the
+  //    other repository changes only its settings (default branch and visibility, no push): the run sets both on the
+  //    target from the listings and pushes nothing to it.
   const srcClone = await pair.clone('source', pair.sourceRepo(api), pair.source.bot);
   await srcClone.commit('more.txt');
   const pushed = await srcClone.push(['HEAD:refs/heads/main', ':refs/heads/feature/x', ':refs/tags/v1']);
   expect(pushed.stderr).not.toMatch(/rejected|error/);
   expect(pushed.status).toBe(0);
+  pair.source.forge.setHead(pair.sourceRepo(web), 'next');
+  pair.sourceRepo(web).visibility = 'public';
+  const webPath = `${pair.targetOwner}/${targetName(web)}`.toLowerCase();
+  const webPushes = () => target.pushes.filter((push) => push.repo.toLowerCase() === webPath).length;
+  const webPushesBefore = webPushes();
   const changed = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
   expectExit(changed, 0);
   expect(statusOf(changed, api)).toBe('updated');
@@ -356,40 +364,16 @@ export async function pairStory(pair: Pair): Promise<void> {
     (changed.report?.repos.find((repo) => repo.name === api)?.refs ?? []).map((ref) => [ref.ref, ref.kind]),
   );
   expect(kinds).toEqual({ 'refs/heads/main': 'update', 'refs/heads/feature/x': 'delete', 'refs/tags/v1': 'delete' });
+  expect(pair.targetRepo(targetName(web)).defaultBranch).toBe('next');
+  expect(pair.targetRepo(targetName(web)).visibility).toBe('public');
+  expect(changed.stdout).toMatch(/default branch set to next\b.*as on the source/);
+  expect(changed.stdout).toMatch(/visibility set to public \(was private\), as on the source/);
+  expect(webPushes()).toBe(webPushesBefore);
+  expect(pair.targetRefs(targetName(web))).toEqual(pair.sourceRefs(web));
 
   // 4. Nothing changed: no API write and no push on the target.
   const writes = target.writes.length;
   const pushes = target.pushes.length;
-  const again = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
-  expectExit(again, 0);
-  expect(again.report?.counts).toMatchObject({ 'up-to-date': 2 });
-  expect(target.writes.slice(writes)).toEqual([]);
-  expect(target.pushes.length).toBe(pushes);
-
-  await followsSettingsWithoutPush(pair);
-}
-
-/**
- * 5. The source's default branch and visibility change without a push (repository settings): the next run sets both on
- * the target from the listings, pushes nothing, and the run after that writes nothing.
- */
-async function followsSettingsWithoutPush(pair: Pair): Promise<void> {
-  const { api, web } = storyRepos(pair.source.type);
-  const targetName = (name: string) => expectedTargetName(pair.target.type, name);
-  const target = pair.target.forge;
-  pair.source.forge.setHead(pair.sourceRepo(api), 'dev');
-  pair.sourceRepo(web).visibility = 'public';
-  const pushes = target.pushes.length;
-  const followed = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
-  expectExit(followed, 0);
-  expect(followed.report?.counts).toMatchObject({ 'up-to-date': 2 });
-  expect(pair.targetRepo(targetName(api)).defaultBranch).toBe('dev');
-  expect(pair.targetRepo(targetName(web)).visibility).toBe('public');
-  expect(followed.stdout).toMatch(/default branch set to dev\b.*as on the source/);
-  expect(followed.stdout).toMatch(/visibility set to public \(was private\), as on the source/);
-  expect(target.pushes.length).toBe(pushes);
-
-  const writes = target.writes.length;
   const again = await pair.mirror({ MIRROR_VISIBILITY: 'source' });
   expectExit(again, 0);
   expect(again.report?.counts).toMatchObject({ 'up-to-date': 2 });
@@ -481,13 +465,13 @@ export function describePairsFrom(sourceType: ForgeType, extras?: PairsExtras): 
     });
 
     test.concurrent.each(HOST_TYPES)(
-      `${sourceType} → %s: identical, protected, changes and deletions reflected, idle run writes nothing`,
+      `${sourceType} → %s: identical, protected, changes and deletions reflected, settings followed, idle run writes nothing`,
       async (targetType) => {
         const pair = world.pair(targetType, 'story');
         seedStoryRepos(pair.source, pair.sourceOwner);
         await pairStory(pair);
       },
-      // Seven CLI runs per story, run concurrently: each takes as long as all of them together on a small machine.
+      // Three CLI runs per story, run concurrently: each takes as long as all of them together on a small machine.
       scaled(480_000),
     );
 
