@@ -5,7 +5,7 @@
  * default branch and visibility are followed without a push, and a last run that writes nothing.
  *
  * One test file per source host: it starts one source forge and one target forge per target host (a pair of the same
- * type runs between two forges), and runs its four stories concurrently. Each pair has its own namespaces, so the
+ * type runs between two forges), and runs its five stories concurrently. Each pair has its own namespaces, so the
  * stories never see each other's repos.
  */
 import crypto from 'node:crypto';
@@ -384,7 +384,7 @@ export async function pairStory(pair: Pair): Promise<void> {
 /** Shared state of one source host's pairs. */
 export interface PairsWorld {
   source: HostForge;
-  /** The target forges of the four stories, one per host type. */
+  /** The target forges of the five stories, one per host type. */
   targets: Record<ForgeType, HostForge>;
   /** Target forges of the extra scenarios (`PairsExtras.targets`), apart so that they run beside the stories. */
   extraTargets: Partial<Record<ForgeType, HostForge>>;
