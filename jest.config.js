@@ -12,8 +12,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  // Types are checked once by `npm run typecheck`; tests only transpile.
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  // Types are checked once by `npm run typecheck`; tests only transpile (test/support/ts-transform.mjs).
+  transform: { '^.+\\.ts$': '<rootDir>/test/support/ts-transform.mjs' },
   globalSetup: '<rootDir>/test/support/global-setup.mjs',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
